@@ -66,7 +66,7 @@ public class OutboxRelay implements SmartLifecycle {
     private volatile boolean wokenUp;
     private volatile boolean running;
     private volatile Thread worker;
-    private Instant lastMetricsRefresh = Instant.EPOCH;
+    private volatile Instant lastMetricsRefresh = Instant.EPOCH;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, Object> kafka, CircuitBreaker breaker,
                        OutboxProperties properties, Clock clock, MeterRegistry registry,
@@ -289,10 +289,14 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private void refreshMetricsIfDue() {
-        Instant now = clock.instant();
-        if (Duration.between(lastMetricsRefresh, now).compareTo(properties.metricsRefresh()) < 0) {
-            return;
+        if (Duration.between(lastMetricsRefresh, clock.instant()).compareTo(properties.metricsRefresh()) >= 0) {
+            refreshMetrics();
         }
+    }
+
+    /** Recomputes the backlog and oldest-age gauges from the store. */
+    public void refreshMetrics() {
+        Instant now = clock.instant();
         lastMetricsRefresh = now;
         long count = 0;
         Instant oldest = null;

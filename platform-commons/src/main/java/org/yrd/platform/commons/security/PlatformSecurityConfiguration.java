@@ -26,7 +26,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every service is an OAuth2 resource server validating the same RS256 JWTs as the gateway. Public GETs are
  * anonymous; everything else needs a valid token; role checks happen in the services through {@link Caller}.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
 public class PlatformSecurityConfiguration {
 
