@@ -58,6 +58,12 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    org.yrd.platform.commons.region.RegionCatalog regionCatalog() {
+        return org.yrd.platform.commons.region.RegionCatalog.loadDefault();
+    }
+
+    @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
