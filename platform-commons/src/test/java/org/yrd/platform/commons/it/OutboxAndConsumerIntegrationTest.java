@@ -35,13 +35,7 @@ import org.yrd.platform.events.EventEnvelope;
 import org.yrd.platform.events.Topics;
 import org.yrd.platform.events.organization.OrganizationRegistered;
 
-@CommonsIntegrationTest
-class OutboxAndConsumerIntegrationTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestProperties.register(registry, "commons-it");
-    }
+class OutboxAndConsumerIntegrationTest extends CommonsIntegrationTestBase {
 
     @Autowired
     AggregateStore store;

@@ -21,13 +21,7 @@ import org.yrd.platform.commons.testing.PlatformTestProperties;
 import org.yrd.platform.commons.testing.TestJwtIssuer;
 
 /** Every error status of API.md leaves as problem+json, with field errors where relevant and no internals. */
-@CommonsIntegrationTest
-class ProblemDetailsIntegrationTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        PlatformTestProperties.register(registry, "commons-it");
-    }
+class ProblemDetailsIntegrationTest extends CommonsIntegrationTestBase {
 
     private static final TestJwtIssuer TOKENS = TestJwtIssuer.get();
     private static final String VALID = "{\"name\":{\"en-US\":\"Widget\"},\"kind\":\"SMALL\",\"level\":3}";
