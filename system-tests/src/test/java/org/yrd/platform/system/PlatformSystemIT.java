@@ -3,8 +3,6 @@ package org.yrd.platform.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.yrd.platform.events.Topics;
 import org.yrd.platform.localstack.LocalStack;
-import org.yrd.platform.localstack.StackConfig;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,21 +36,9 @@ class PlatformSystemIT {
 
     @BeforeAll
     static void startPlatform() throws Exception {
-        Path root = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("platform-it-");
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.keySet().removeIf(key -> key.equals("KAFKA_BOOTSTRAP_SERVERS") || key.endsWith("_MONGODB_URI"));
-        stack = LocalStack.start(StackConfig.defaults(root).withFreePorts().withDataDir(data).withEnv(env)
-                .withHealthTimeout(Duration.ofSeconds(240)));
-        client = new PlatformClient(stack.baseUrl("gateway"), stack.baseUrl("token-issuer"));
+        stack = SharedPlatform.get();
+        client = SharedPlatform.client();
         staffToken = client.token("staff-it", null, "STAFF");
-    }
-
-    @AfterAll
-    static void stopPlatform() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

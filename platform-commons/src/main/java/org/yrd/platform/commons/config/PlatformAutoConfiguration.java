@@ -122,6 +122,13 @@ public class PlatformAutoConfiguration {
     // --- consumers ---
 
     @Bean
+    @ConditionalOnMissingBean(org.springframework.kafka.listener.RecordInterceptor.class)
+    org.yrd.platform.commons.consumer.EventPropagationTimer eventPropagationTimer(MeterRegistry registry,
+                                                                                  Clock clock) {
+        return new org.yrd.platform.commons.consumer.EventPropagationTimer(registry, clock);
+    }
+
+    @Bean
     ProcessedEvents processedEvents(MongoTemplate mongo, Clock clock) {
         return new ProcessedEvents(mongo, clock);
     }

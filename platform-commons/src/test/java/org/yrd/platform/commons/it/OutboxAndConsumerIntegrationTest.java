@@ -49,6 +49,8 @@ class OutboxAndConsumerIntegrationTest extends CommonsIntegrationTestBase {
     KafkaTemplate<String, Object> kafka;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry registry;
 
     @Test
     void aStoredChangeIsPublishedKeyedByAggregateAndConsumedOnceInOrder() {
@@ -66,6 +68,8 @@ class OutboxAndConsumerIntegrationTest extends CommonsIntegrationTestBase {
                         org.springframework.data.mongodb.core.query.Criteria.where("aggregateId").is(widget.getId()))
                 .with(org.springframework.data.domain.Sort.by("_id")), Document.class, "effects"))
                 .extracting(d -> d.getLong("version")).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(registry.get("events.propagation").tag("topic", Topics.ORGANIZATIONS).timer().count())
+                .isGreaterThanOrEqualTo(5);
 
         // the outbox is drained: no pending events stay in the document
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
