@@ -35,10 +35,10 @@ public final class DevTokenIssuerMain {
 
     private static String banner(int port, String issuer, String keyId, Path keyFile) {
         return """
-                ******************************************************************************
-                *  DEV TOKEN ISSUER - FOR LOCAL DEVELOPMENT ONLY. NEVER RUN IT IN PRODUCTION. *
-                *  Anyone who can reach it can mint a token with any user, org and role.     *
-                ******************************************************************************
+                *******************************************************************************
+                *  DEV TOKEN ISSUER - FOR LOCAL DEVELOPMENT ONLY. NEVER RUN IT IN PRODUCTION.  *
+                *  Anyone who can reach it can mint a token with any user, org and role.      *
+                *******************************************************************************
                 token issuer ready on http://127.0.0.1:%d (issuer %s, key id %s, key file %s)
                   POST %s/dev/token  {"sub":"alice","org":"<organization id>","roles":["PARTNER"],"ttlSeconds":3600}
                   GET  %s/.well-known/jwks.json""".formatted(port, issuer, keyId, keyFile, issuer, issuer);

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /** One component's process across its starts and stops. */
@@ -18,6 +20,7 @@ final class ManagedComponent {
     /** On every command line, so a process of the stack can be recognised (and is visible in ps). */
     static final String MARKER_PROPERTY = "-Dlocal-stack.component=";
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final ComponentSpec spec;
@@ -150,15 +153,16 @@ final class ManagedComponent {
         List<ProcessHandle> descendants = current.descendants().toList();
         if (forcibly) {
             current.destroyForcibly();
+            waitFor(current.toHandle(), KILL_WAIT);
         } else {
             current.destroy();
+            if (!waitFor(current.toHandle(), grace)) {
+                progress.component(name(), "did not stop within " + grace.toSeconds() + " s: SIGKILL");
+                current.destroyForcibly();
+                waitFor(current.toHandle(), KILL_WAIT);
+            }
         }
-        if (!waitFor(current.toHandle(), grace)) {
-            progress.component(name(), "did not stop within " + grace.toSeconds() + " s: SIGKILL");
-            current.destroyForcibly();
-            waitFor(current.toHandle(), Duration.ofSeconds(10));
-        }
-        descendants.stream().filter(ProcessHandle::isAlive).forEach(child -> endProcess(child, Duration.ofSeconds(5)));
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(child -> endProcess(child, KILL_WAIT));
         deletePidFile();
         return Duration.ofNanos(System.nanoTime() - begin);
     }
@@ -186,7 +190,7 @@ final class ManagedComponent {
         handle.destroy();
         if (!waitFor(handle, grace)) {
             handle.destroyForcibly();
-            waitFor(handle, Duration.ofSeconds(10));
+            waitFor(handle, KILL_WAIT);
         }
     }
 
@@ -194,12 +198,12 @@ final class ManagedComponent {
         try {
             handle.onExit().get(Math.max(timeout.toMillis(), 1), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return !handle.isAlive();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return !handle.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             return !handle.isAlive();
         }
     }
