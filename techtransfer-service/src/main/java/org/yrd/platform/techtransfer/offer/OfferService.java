@@ -1,0 +1,255 @@
+package org.yrd.platform.techtransfer.offer;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.support.PageableExecutionUtils;
+import org.springframework.stereotype.Service;
+import org.yrd.platform.commons.error.InvalidInputException;
+import org.yrd.platform.commons.error.ResourceNotFoundException;
+import org.yrd.platform.commons.outbox.AggregateStore;
+import org.yrd.platform.commons.region.Region;
+import org.yrd.platform.commons.region.RegionCatalog;
+import org.yrd.platform.commons.region.RegionValidation;
+import org.yrd.platform.commons.security.Caller;
+import org.yrd.platform.commons.security.Role;
+import org.yrd.platform.events.techtransfer.OfferEvent;
+import org.yrd.platform.techtransfer.listing.Access;
+import org.yrd.platform.techtransfer.listing.ListingProperties;
+import org.yrd.platform.techtransfer.listing.ListingRules;
+import org.yrd.platform.techtransfer.listing.MoneyAmount;
+import org.yrd.platform.techtransfer.listing.RegionFilter;
+import org.yrd.platform.techtransfer.listing.ReviewInput;
+import org.yrd.platform.techtransfer.listing.TechField;
+import org.yrd.platform.techtransfer.offer.OfferApi.SubmitOffer;
+import org.yrd.platform.techtransfer.organization.KnownOrganization;
+import org.yrd.platform.techtransfer.organization.OrganizationDirectory;
+import org.yrd.platform.techtransfer.search.BilingualTextIndex;
+
+@Service
+public class OfferService {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferService.class);
+    /** Most offers a free-text search scores at once; the simple engine indexes them per question. */
+    static final int MAX_SEARCH_CANDIDATES = 5000;
+
+    private final AggregateStore store;
+    private final MongoTemplate mongo;
+    private final OrganizationDirectory organizations;
+    private final RegionCatalog regions;
+    private final ListingProperties listings;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    OfferService(AggregateStore store, MongoTemplate mongo, OrganizationDirectory organizations,
+                 RegionCatalog regions, ListingProperties listings, Clock clock, MeterRegistry metrics) {
+        this.store = store;
+        this.mongo = mongo;
+        this.organizations = organizations;
+        this.regions = regions;
+        this.listings = listings;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    Offer submit(Caller caller, SubmitOffer command) {
+        caller.requireAnyRole(Role.PARTNER, Role.STAFF);
+        KnownOrganization owner = organizations.resolveOwner(caller, command.organizationId());
+        Region region = RegionValidation.requireAssignable(regions, "region", command.region());
+        Offer offer = Offer.submit(owner.id(), new Offer.Content(command.title(), command.summary(), command.field(),
+                ListingRules.keywords(command.keywords()),
+                command.trl(), command.ipStatus(),
+                command.patentNumbers() == null ? List.of() : ListingRules.keywords(command.patentNumbers()),
+                List.copyOf(new LinkedHashSet<>(command.transferModes())),
+                MoneyAmount.of(command.askingPrice()), region));
+        store.insert(offer, List.of());
+        count(offer, "submitted");
+        return offer;
+    }
+
+    /** The offer if this caller may see it: published ones for anyone, the rest for the owner and staff. */
+    public Offer get(Caller caller, String id) {
+        Offer offer = mongo.findById(id, Offer.class);
+        if (offer == null || !(offer.getStatus() == OfferStatus.PUBLISHED || caller.actsFor(offer.getOrganizationId()))) {
+            throw new ResourceNotFoundException("offer", id);
+        }
+        return offer;
+    }
+
+    Page<Offer> list(Caller caller, Filter filter, Pageable pageable, boolean sortRequested) {
+        // all conditions under one $and: visibility and the status filter may both constrain "status"
+        List<Criteria> conditions = new ArrayList<>();
+        Criteria visible = visibleTo(caller);
+        if (visible != null) {
+            conditions.add(visible);
+        }
+        if (filter.status() != null) {
+            conditions.add(Criteria.where("status").is(filter.status()));
+        }
+        if (filter.field() != null) {
+            conditions.add(Criteria.where("field").is(filter.field()));
+        }
+        if (filter.region() != null && !filter.region().isBlank()) {
+            conditions.add(RegionFilter.criteria(regions, filter.region()));
+        }
+        if (filter.trlMin() != null) {
+            if (filter.trlMin() < 1 || filter.trlMin() > 9) {
+                throw new InvalidInputException("trlMin", "must be between 1 and 9");
+            }
+            conditions.add(Criteria.where("trl").gte(filter.trlMin()));
+        }
+        if (filter.organizationId() != null && !filter.organizationId().isBlank()) {
+            conditions.add(Criteria.where("organizationId").is(filter.organizationId()));
+        }
+        Query query = conditions.isEmpty() ? new Query() : Query.query(new Criteria().andOperator(conditions));
+        if (filter.q() != null && !filter.q().isBlank()) {
+            return search(query, filter.q(), pageable, sortRequested);
+        }
+        long total = mongo.count(query, Offer.class);
+        List<Offer> content = mongo.find(Query.of(query).with(pageable), Offer.class);
+        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+    }
+
+    /** Free text: BM25 over the offers the other filters leave, best first unless the client asked for a sort. */
+    private Page<Offer> search(Query filtered, String text, Pageable pageable, boolean sortRequested) {
+        if (text.length() > 200) {
+            throw new InvalidInputException("q", "must have at most 200 characters");
+        }
+        List<Offer> candidates = mongo.find(Query.of(filtered).with(pageable.getSort()).limit(MAX_SEARCH_CANDIDATES),
+                Offer.class);
+        Map<String, Float> scores = BilingualTextIndex.search(candidates.stream().map(OfferService::entry).toList(),
+                text);
+        List<Offer> hits = new ArrayList<>(candidates.stream().filter(o -> scores.containsKey(o.getId())).toList());
+        if (!sortRequested) {
+            hits.sort(Comparator.comparing((Offer o) -> scores.get(o.getId())).reversed());
+        }
+        int from = (int) Math.min(pageable.getOffset(), hits.size());
+        int to = Math.min(from + pageable.getPageSize(), hits.size());
+        return new PageImpl<>(hits.subList(from, to), pageable, hits.size());
+    }
+
+    public static BilingualTextIndex.Entry entry(Offer offer) {
+        return new BilingualTextIndex.Entry(offer.getId(), offer.getTitle(), offer.getSummary(), offer.getKeywords());
+    }
+
+    /** What a caller may list: staff everything (null), partners the published offers and all of their own. */
+    private static Criteria visibleTo(Caller caller) {
+        if (caller.isStaff()) {
+            return null;
+        }
+        if (caller.organizationId() != null) {
+            return new Criteria().orOperator(Criteria.where("status").is(OfferStatus.PUBLISHED),
+                    Criteria.where("organizationId").is(caller.organizationId()));
+        }
+        return Criteria.where("status").is(OfferStatus.PUBLISHED);
+    }
+
+    Offer review(Caller caller, String id, Long expectedVersion, ReviewInput review) {
+        caller.requireStaff();
+        String reason = review.requireReasonToReject();
+        Offer offer = require(id);
+        long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
+        Instant now = clock.instant();
+        List<OfferEvent> events = review.decision() == ReviewInput.Decision.APPROVE
+                ? offer.approve(reason, now, listings.lifetime())
+                : offer.reject(reason, now);
+        store.update(offer, expected, events);
+        count(offer, review.decision() == ReviewInput.Decision.APPROVE ? "published" : "rejected");
+        return offer;
+    }
+
+    Offer withdraw(Caller caller, String id, Long expectedVersion) {
+        Offer offer = get(caller, id);
+        Access.requireActsFor(caller, offer.getOrganizationId(), "offer");
+        long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
+        store.update(offer, expected, offer.withdraw(clock.instant()));
+        count(offer, "withdrawn");
+        return offer;
+    }
+
+    Offer renew(Caller caller, String id, Long expectedVersion) {
+        Offer offer = get(caller, id);
+        Access.requireActsFor(caller, offer.getOrganizationId(), "offer");
+        long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
+        store.update(offer, expected, offer.renew(clock.instant(), listings.lifetime(), listings.renewWindow()));
+        count(offer, "renewed");
+        return offer;
+    }
+
+    /**
+     * Expires every published offer whose time is up. Each is a conditional update on the version read, so when
+     * several instances (or a rerun after a restart) race, exactly one stores the change and its OfferExpired; the
+     * others get a stale version and skip.
+     *
+     * @return how many offers this call expired
+     */
+    public int expireDue(Instant now) {
+        Query due = Query.query(Criteria.where("status").is(OfferStatus.PUBLISHED).and("expiresAt").lte(now))
+                .limit(500);
+        int expired = 0;
+        for (Offer offer : mongo.find(due, Offer.class)) {
+            if (expireOne(offer, now)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
+    /** Expires one offer as read; false if someone else changed it first. */
+    boolean expireOne(Offer offer, Instant now) {
+        if (!offer.isDue(now)) {
+            return false;
+        }
+        long expected = offer.getVersion();
+        try {
+            store.update(offer, expected, offer.expire(now));
+        } catch (OptimisticLockingFailureException alreadyChanged) {
+            log.debug("offer {} was changed concurrently; not expiring it here", offer.getId());
+            return false;
+        }
+        count(offer, "expired");
+        return true;
+    }
+
+    /** The offer whatever its state, for the features that apply their own visibility (matches). */
+    public Offer require(String id) {
+        Offer offer = mongo.findById(id, Offer.class);
+        if (offer == null) {
+            throw new ResourceNotFoundException("offer", id);
+        }
+        return offer;
+    }
+
+    /** Published, unexpired offers except those of the given organizations: the candidates for a request. */
+    public List<Offer> matchable(Collection<String> excludedOrganizations, Instant now, int max) {
+        Query query = Query.query(Criteria.where("status").is(OfferStatus.PUBLISHED).and("expiresAt").gt(now)
+                        .and("organizationId").nin(excludedOrganizations))
+                .with(Sort.by(Sort.Direction.DESC, "publishedAt")).limit(max);
+        return mongo.find(query, Offer.class);
+    }
+
+    private void count(Offer offer, String event) {
+        metrics.counter("techtransfer.offers", "event", event, "field", offer.getField().name(),
+                "province", offer.getProvinceCode() == null ? "unknown" : offer.getProvinceCode()).increment();
+    }
+
+    record Filter(OfferStatus status, TechField field, String region, Integer trlMin, String q,
+                  String organizationId) {
+    }
+}

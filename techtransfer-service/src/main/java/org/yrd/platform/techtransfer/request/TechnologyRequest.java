@@ -1,0 +1,281 @@
+package org.yrd.platform.techtransfer.request;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.types.ObjectId;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
+import org.springframework.data.mongodb.core.mapping.Field;
+import org.springframework.data.mongodb.core.mapping.FieldType;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.yrd.platform.commons.error.StateConflictException;
+import org.yrd.platform.commons.outbox.AggregateDocument;
+import org.yrd.platform.commons.region.Region;
+import org.yrd.platform.events.techtransfer.RequestEvent;
+import org.yrd.platform.events.techtransfer.RequestExpired;
+import org.yrd.platform.events.techtransfer.RequestMatched;
+import org.yrd.platform.events.techtransfer.RequestPublished;
+import org.yrd.platform.events.techtransfer.RequestWithdrawn;
+import org.yrd.platform.techtransfer.listing.Budget;
+import org.yrd.platform.techtransfer.listing.TechField;
+import org.yrd.platform.techtransfer.listing.TransferMode;
+
+/**
+ * A technology an organization is looking for. Private to its organization and staff. Every change goes through
+ * the AggregateStore together with the events it returns.
+ */
+@Document("requests")
+@CompoundIndexes({
+        @CompoundIndex(name = "status_expiresAt", def = "{'status': 1, 'expiresAt': 1}"),
+        @CompoundIndex(name = "queue", def = "{'branchCenterId': 1, 'status': 1, 'createdAt': 1}")})
+public class TechnologyRequest extends AggregateDocument {
+
+    @Indexed
+    private String organizationId;
+    private Map<String, String> title;
+    private Map<String, String> description;
+    @Indexed
+    private TechField field;
+    private List<String> keywords;
+    private int requiredTrlMin;
+    private Budget budget;
+    private List<TransferMode> acceptableModes;
+    private String region;
+    private String prefectureCode;
+    private String provinceCode;
+    /** A calendar date: stored as "2027-06-30" so no time zone can shift it. */
+    @Field(targetType = FieldType.STRING)
+    private LocalDate deadline;
+    @Indexed
+    private RequestStatus status;
+    private String branchCenterId;
+    private String reviewReason;
+    private Instant reviewedAt;
+    private Instant publishedAt;
+    private Instant expiresAt;
+    private boolean renewed;
+    private Instant withdrawnAt;
+    private Instant expiredAt;
+    private Instant matchedAt;
+    private String dealId;
+    private String matchId;
+
+    TechnologyRequest() {
+    }
+
+    private TechnologyRequest(String id) {
+        super(id);
+    }
+
+    record Content(Map<String, String> title, Map<String, String> description, TechField field,
+                   List<String> keywords, int requiredTrlMin, Budget budget, List<TransferMode> acceptableModes,
+                   Region region, LocalDate deadline) {
+    }
+
+    static TechnologyRequest submit(String organizationId, Content content, String branchCenterId) {
+        TechnologyRequest request = new TechnologyRequest("req-" + new ObjectId().toHexString());
+        request.organizationId = organizationId;
+        request.title = Map.copyOf(content.title());
+        request.description = Map.copyOf(content.description());
+        request.field = content.field();
+        request.keywords = List.copyOf(content.keywords());
+        request.requiredTrlMin = content.requiredTrlMin();
+        request.budget = content.budget();
+        request.acceptableModes = List.copyOf(content.acceptableModes());
+        request.region = content.region().code();
+        request.prefectureCode = content.region().prefectureCode();
+        request.provinceCode = content.region().provinceCode();
+        request.deadline = content.deadline();
+        request.branchCenterId = branchCenterId;
+        request.status = RequestStatus.SUBMITTED;
+        return request;
+    }
+
+    List<RequestEvent> approve(String reason, Instant now, Duration lifetime) {
+        RequestStatus next = status.next(RequestStatus.Action.APPROVE);
+        Instant until = expiry(now, lifetime, deadline);
+        if (!until.isAfter(now)) {
+            throw new StateConflictException("The deadline of this request (" + deadline + ") has passed; reject it "
+                    + "and ask the organization to submit it again with a later deadline.");
+        }
+        status = next;
+        reviewReason = reason;
+        reviewedAt = now;
+        publishedAt = now;
+        expiresAt = until;
+        return List.of(published());
+    }
+
+    List<RequestEvent> reject(String reason, Instant now) {
+        status = status.next(RequestStatus.Action.REJECT);
+        reviewReason = reason;
+        reviewedAt = now;
+        return List.of();
+    }
+
+    List<RequestEvent> withdraw(Instant now) {
+        boolean wasPublic = status == RequestStatus.PUBLISHED;
+        status = status.next(RequestStatus.Action.WITHDRAW);
+        withdrawnAt = now;
+        return wasPublic ? List.of(new RequestWithdrawn(getId(), organizationId, field.name(), region)) : List.of();
+    }
+
+    boolean isDue(Instant now) {
+        return status == RequestStatus.PUBLISHED && expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    List<RequestEvent> expire(Instant now) {
+        if (status == RequestStatus.PUBLISHED && !isDue(now)) {
+            throw new StateConflictException("This request is published until " + expiresAt
+                    + "; it cannot expire yet.");
+        }
+        status = status.next(RequestStatus.Action.EXPIRE);
+        expiredAt = now;
+        return List.of(new RequestExpired(getId(), organizationId, field.name(), region));
+    }
+
+    /**
+     * Extends the request once by a full lifetime from now, while it is about to expire or after it expired. The
+     * deadline is replaced by {@code newDeadline}: renewing says the need is still open, so an old deadline that
+     * would end it again at once is dropped unless a new one is given.
+     */
+    List<RequestEvent> renew(Instant now, Duration lifetime, Duration window, LocalDate newDeadline) {
+        RequestStatus next = status.next(RequestStatus.Action.RENEW);
+        if (renewed) {
+            throw new StateConflictException("This request was renewed once already; submit it again as a new "
+                    + "request.");
+        }
+        if (status == RequestStatus.PUBLISHED && expiresAt.isAfter(now.plus(window))) {
+            throw new StateConflictException("This request is published until " + expiresAt + "; it can be renewed "
+                    + "from " + expiresAt.minus(window) + " on.");
+        }
+        boolean republished = status == RequestStatus.EXPIRED;
+        status = next;
+        renewed = true;
+        deadline = newDeadline;
+        expiresAt = expiry(now, lifetime, newDeadline);
+        expiredAt = null;
+        List<RequestEvent> events = new ArrayList<>();
+        if (republished) {
+            events.add(published());
+        }
+        return events;
+    }
+
+    /** A deal was closed on this request: it is matched for good and no longer matchable. */
+    List<RequestEvent> match(String newDealId, String byMatchId, Instant now) {
+        status = status.next(RequestStatus.Action.MATCH);
+        dealId = newDealId;
+        matchId = byMatchId;
+        matchedAt = now;
+        return List.of(new RequestMatched(getId(), organizationId, newDealId));
+    }
+
+    /** The end of the listing: a lifetime from now, or the end of the deadline day (UTC) if that is sooner. */
+    static Instant expiry(Instant now, Duration lifetime, LocalDate deadline) {
+        Instant byLifetime = now.plus(lifetime);
+        if (deadline == null) {
+            return byLifetime;
+        }
+        Instant byDeadline = deadline.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return byDeadline.isBefore(byLifetime) ? byDeadline : byLifetime;
+    }
+
+    private RequestPublished published() {
+        return new RequestPublished(getId(), organizationId, title, field.name(), region, requiredTrlMin);
+    }
+
+    public boolean isMatchable(Instant now) {
+        return status == RequestStatus.PUBLISHED && expiresAt != null && expiresAt.isAfter(now);
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public Map<String, String> getTitle() {
+        return title;
+    }
+
+    public Map<String, String> getDescription() {
+        return description;
+    }
+
+    public TechField getField() {
+        return field;
+    }
+
+    public List<String> getKeywords() {
+        return keywords == null ? List.of() : keywords;
+    }
+
+    public int getRequiredTrlMin() {
+        return requiredTrlMin;
+    }
+
+    public Budget getBudget() {
+        return budget;
+    }
+
+    public List<TransferMode> getAcceptableModes() {
+        return acceptableModes == null ? List.of() : acceptableModes;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public String getPrefectureCode() {
+        return prefectureCode;
+    }
+
+    public String getProvinceCode() {
+        return provinceCode;
+    }
+
+    public LocalDate getDeadline() {
+        return deadline;
+    }
+
+    public RequestStatus getStatus() {
+        return status;
+    }
+
+    public String getBranchCenterId() {
+        return branchCenterId;
+    }
+
+    public String getReviewReason() {
+        return reviewReason;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public boolean isRenewed() {
+        return renewed;
+    }
+
+    public String getDealId() {
+        return dealId;
+    }
+
+    public String getMatchId() {
+        return matchId;
+    }
+
+    public Instant getMatchedAt() {
+        return matchedAt;
+    }
+}
