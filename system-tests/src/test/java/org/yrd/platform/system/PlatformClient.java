@@ -6,13 +6,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for the running platform: what a partner's integration would do. */
-final class PlatformClient {
+public final class PlatformClient {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = PlatformJson.MAPPER;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
@@ -23,53 +26,80 @@ final class PlatformClient {
         this.issuer = issuer;
     }
 
-    record Response(int status, String body) {
-        JsonNode json() {
+    public record Response(int status, String body, Map<String, List<String>> headers, long nanos) {
+
+        public JsonNode json() {
             return JSON.readTree(body);
         }
 
-        String text(String field) {
+        public String text(String field) {
             return json().path(field).asString();
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
         }
     }
 
     /** A token from the local stack's dev issuer, exactly as the README's token command gets one. */
-    String token(String subject, String organizationId, String... roles) throws IOException, InterruptedException {
-        String body = JSON.writeValueAsString(java.util.Map.of("sub", subject, "org",
-                organizationId == null ? "" : organizationId, "roles", java.util.List.of(roles), "ttlSeconds", 3600));
-        if (organizationId == null) {
-            body = JSON.writeValueAsString(java.util.Map.of("sub", subject, "roles", java.util.List.of(roles),
-                    "ttlSeconds", 3600));
-        }
+    public String token(String subject, String organizationId, String... roles) throws IOException, InterruptedException {
+        Map<String, Object> claims = organizationId == null
+                ? Map.of("sub", subject, "roles", List.of(roles), "ttlSeconds", 3600)
+                : Map.of("sub", subject, "org", organizationId, "roles", List.of(roles), "ttlSeconds", 3600);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuer + "/dev/token"))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(claims))).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("token request failed: " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body()).path("access_token").asString();
     }
 
-    Response get(String path, String token) throws IOException, InterruptedException {
-        return send(builder(path, token).GET());
+    public Response get(String path, String token) throws IOException, InterruptedException {
+        return send("GET", path, token, null, Map.of());
     }
 
-    Response post(String path, String token, String json) throws IOException, InterruptedException {
-        return send(builder(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    public Response post(String path, String token, String json) throws IOException, InterruptedException {
+        return send("POST", path, token, json, Map.of());
     }
 
-    private HttpRequest.Builder builder(String path, String token) {
+    public Response put(String path, String token, String ifMatch, String json) throws IOException, InterruptedException {
+        return send("PUT", path, token, json, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+
+    public Response send(String method, String path, String token, String body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(request(method, path, token, body, headers),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response.headers().map(), System.nanoTime() - start);
+    }
+
+    /** Fire-and-collect, for the load generators: the response arrives on the client's executor. */
+    public CompletableFuture<Response> sendAsync(String method, String path, String token, String body) {
+        long start = System.nanoTime();
+        return http.sendAsync(request(method, path, token, body, Map.of()), HttpResponse.BodyHandlers.ofString())
+                .thenApply(r -> new Response(r.statusCode(), r.body(), r.headers().map(), System.nanoTime() - start));
+    }
+
+    private HttpRequest request(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : gateway + path))
                 .timeout(Duration.ofSeconds(20));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        return builder;
-    }
-
-    private Response send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body());
+        headers.forEach(builder::header);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return builder.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }
