@@ -82,6 +82,20 @@ public final class PlatformClient {
         return new Response(response.statusCode(), response.body(), response.headers().map(), System.nanoTime() - start);
     }
 
+    /** Sends raw bytes, for bodies that are not valid text (invalid UTF-8). */
+    public Response sendBytes(String method, String path, String token, byte[] body) throws IOException,
+            InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        long start = System.nanoTime();
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response.headers().map(), System.nanoTime() - start);
+    }
+
     /** Fire-and-collect, for the load generators: the response arrives on the client's executor. */
     public CompletableFuture<Response> sendAsync(String method, String path, String token, String body) {
         long start = System.nanoTime();

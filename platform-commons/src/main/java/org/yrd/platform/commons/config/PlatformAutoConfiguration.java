@@ -64,6 +64,11 @@ public class PlatformAutoConfiguration {
     }
 
     @Bean
+    org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer strictJsonTypes() {
+        return org.yrd.platform.commons.web.StrictJsonTypes.customizer();
+    }
+
+    @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }

@@ -19,6 +19,13 @@ public final class KafkaDeadLetters implements ConsumerRecordRecoverer {
     private KafkaDeadLetters(DeadLetterPublishingRecoverer publisher, MeterRegistry registry) {
         this.publisher = publisher;
         this.registry = registry;
+        // registered up front at 0, so "any record on a DLT" alerts see the first one as an increase
+        org.yrd.platform.events.Topics.ALL.forEach(topic -> counter(topic));
+    }
+
+    private Counter counter(String topic) {
+        return Counter.builder("kafka.dlt.records").description("records sent to a dead-letter topic")
+                .tag("topic", topic).register(registry);
     }
 
     public static ConsumerRecordRecoverer counting(DeadLetterPublishingRecoverer publisher, MeterRegistry registry) {
@@ -27,8 +34,7 @@ public final class KafkaDeadLetters implements ConsumerRecordRecoverer {
 
     @Override
     public void accept(ConsumerRecord<?, ?> record, Exception exception) {
-        Counter.builder("kafka.dlt.records").description("records sent to a dead-letter topic")
-                .tag("topic", record.topic()).register(registry).increment();
+        counter(record.topic()).increment();
         log.error("dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
                 record.key(), rootMessage(exception));
         publisher.accept(record, exception);

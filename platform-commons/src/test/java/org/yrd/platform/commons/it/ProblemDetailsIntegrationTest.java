@@ -56,6 +56,17 @@ class ProblemDetailsIntegrationTest extends CommonsIntegrationTestBase {
     }
 
     @Test
+    void scalarsOfTheWrongTypeAreNotCoerced() throws Exception {
+        problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":7},\"kind\":\"SMALL\",\"level\":3}"), 400);
+        problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":\"W\"},\"kind\":\"SMALL\",\"level\":\"3\"}"), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("level"));
+        problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":\"W\"},\"kind\":\"SMALL\",\"level\":3.7}"), 400);
+        problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":\"W\"},\"kind\":0,\"level\":3}"), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("kind"));
+        problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":\"W\"},\"kind\":\"SMALL\",\"level\":NaN}"), 400);
+    }
+
+    @Test
     void anOperatorObjectWhereAStringBelongsIsA400() throws Exception {
         problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":{\"$gt\":\"\"}},\"kind\":\"SMALL\",\"level\":3}"), 400);
     }

@@ -95,10 +95,11 @@ final class Oracle {
 
     Map<String, Integer> draftsBySource(List<String> sourceIds) {
         Map<String, Integer> counts = new HashMap<>();
+        // Spring Data stores an embedded record's "id" property as "_id"
         for (Document article : stores.of("news-service").getCollection("articles")
-                .find(Filters.in("source.id", sourceIds))) {
-            String source = article.get("source", Document.class).getString("id");
-            counts.merge(source, 1, Integer::sum);
+                .find(Filters.or(Filters.in("source._id", sourceIds), Filters.in("source.id", sourceIds)))) {
+            Document source = article.get("source", Document.class);
+            counts.merge(source.containsKey("_id") ? source.getString("_id") : source.getString("id"), 1, Integer::sum);
         }
         return counts;
     }
