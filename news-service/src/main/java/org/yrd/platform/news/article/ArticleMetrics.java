@@ -1,0 +1,28 @@
+package org.yrd.platform.news.article;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+
+/** Article counters, tagged only by bounded values (origin, category): never by id, slug or region. */
+@Component
+class ArticleMetrics {
+
+    private final MeterRegistry registry;
+
+    ArticleMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void created(Article article) {
+        registry.counter("news.articles.created", "origin", article.origin(),
+                "category", article.getCategory().name()).increment();
+    }
+
+    void published(Article article) {
+        registry.counter("news.articles.published", "category", article.getCategory().name()).increment();
+    }
+
+    void archived(Article article) {
+        registry.counter("news.articles.archived", "category", article.getCategory().name()).increment();
+    }
+}
