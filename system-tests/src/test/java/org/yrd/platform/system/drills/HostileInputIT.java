@@ -169,7 +169,7 @@ class HostileInputIT {
                     null, !ENUM_FIELDS.contains(field) && valid.get(field).isString()));
             JsonNode original = valid.get(field);
             if (original.isObject()) {
-                ObjectNode dollarKey = original.deepCopy();
+                ObjectNode dollarKey = (ObjectNode) original.deepCopy();
                 dollarKey.put("$ne", "x");
                 cases.add(Case.json(field + " with a $ key", with(valid, field, dollarKey, false)));
             }
