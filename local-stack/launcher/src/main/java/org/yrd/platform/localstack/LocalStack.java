@@ -91,7 +91,36 @@ public final class LocalStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+        if (config.demoData()) {
+            stack.loadDemoDataIfPossible();
+        }
         return stack;
+    }
+
+    /**
+     * Loads the founding story's demo data through the gateway (idempotent: what exists is found by its natural
+     * key and not created again). Throws when it cannot complete.
+     */
+    public void loadDemoData() throws Exception {
+        new DemoData(baseUrl(Components.GATEWAY), baseUrl(Components.TOKEN_ISSUER), config.dataDir(), progress).load();
+    }
+
+    /** The command line's step: a failure is reported, and the platform keeps running without (all of) the demo. */
+    private void loadDemoDataIfPossible() {
+        List<String> needed = List.of(Components.GATEWAY, Components.TOKEN_ISSUER, Components.AGREEMENT_SERVICE,
+                Components.NEWS_SERVICE, Components.TECHTRANSFER_SERVICE);
+        if (!components.keySet().containsAll(needed)) {
+            progress.component(DemoData.NAME, "skipped: it needs " + String.join(", ", needed));
+            return;
+        }
+        try {
+            loadDemoData();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            progress.component(DemoData.NAME, "FAILED: " + e.getMessage()
+                    + " (the platform runs; the next start tries again, --no-demo skips it)");
+        }
     }
 
     // ---- start ----

@@ -18,12 +18,14 @@ import java.util.concurrent.CountDownLatch;
 final class LocalStackCli {
 
     static final String USAGE = """
-            usage: ./run.sh [--no-build] [--only COMPONENT,...] [--data-dir DIR] [--fresh]
+            usage: ./run.sh [--no-build] [--only COMPONENT,...] [--data-dir DIR] [--fresh] [--no-demo]
 
               --only a,b,c    start these components (and what they need); default: all of
                               %s
               --data-dir DIR  Kafka data, Mongo files, the token key, logs (default: <repo>/.local-data)
               --fresh         delete the data dir first
+              --no-demo       do not load the demo data (the founding story: organizations, agreements,
+                              news, offers, requests, matches), which is loaded once, on the first start
               --no-build      (run.sh) do not rebuild stale modules
 
             External infrastructure replaces a local component when its variable is set:
@@ -38,7 +40,7 @@ final class LocalStackCli {
 
     static int run(String[] args) {
         PrintStream out = System.out;
-        StackConfig config = StackConfig.defaults(repoRoot());
+        StackConfig config = StackConfig.defaults(repoRoot()).withDemoData(true);
         boolean fresh = false;
         try {
             for (int i = 0; i < args.length; i++) {
@@ -49,6 +51,7 @@ final class LocalStackCli {
                     case "--only" -> config = config.only(components(value != null ? value : next(args, ++i, flag)));
                     case "--data-dir" -> config = config.withDataDir(Path.of(value != null ? value : next(args, ++i, flag)));
                     case "--fresh" -> fresh = true;
+                    case "--no-demo" -> config = config.withDemoData(false);
                     case "-h", "--help" -> {
                         out.print(USAGE);
                         return 0;
@@ -86,6 +89,8 @@ final class LocalStackCli {
         Set<String> started = stack.components();
         StringBuilder text = new StringBuilder("\n");
         if (started.contains(GATEWAY)) {
+            line(text, "Portal", "http://localhost:" + stack.port(GATEWAY) + "/   (sign in: /#/signin, with a user name,"
+                    + " an organization and a role)");
             line(text, "Gateway", "http://localhost:" + stack.port(GATEWAY));
             line(text, "Swagger UI", "http://localhost:" + stack.port(GATEWAY) + "/swagger-ui.html");
         }

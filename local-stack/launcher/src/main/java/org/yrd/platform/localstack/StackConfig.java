@@ -29,9 +29,11 @@ import java.util.Set;
  * @param components    the components to start (their dependencies are added)
  * @param healthTimeout how long one component may take to become healthy
  * @param progress      where progress lines go
+ * @param demoData      load the founding story's demo data through the gateway once everything is healthy
+ *                      ({@link DemoData}); off by default, on for {@code ./run.sh} unless {@code --no-demo}
  */
 public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> ports, Map<String, String> env,
-                          Set<String> components, Duration healthTimeout, PrintStream progress) {
+                          Set<String> components, Duration healthTimeout, PrintStream progress, boolean demoData) {
 
     public static final Duration DEFAULT_HEALTH_TIMEOUT = Duration.ofSeconds(180);
 
@@ -51,10 +53,13 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
         }
     }
 
-    /** Default ports, {@code repoRoot/.local-data}, the process environment, every component, 180 s, stdout. */
+    /**
+     * Default ports, {@code repoRoot/.local-data}, the process environment, every component, 180 s, stdout, no demo
+     * data (tests start an empty platform; the command line turns the demo data on).
+     */
     public static StackConfig defaults(Path repoRoot) {
         return new StackConfig(repoRoot, repoRoot.resolve(".local-data"), Components.defaultPorts(), System.getenv(),
-                new LinkedHashSet<>(Components.ALL), DEFAULT_HEALTH_TIMEOUT, System.out);
+                new LinkedHashSet<>(Components.ALL), DEFAULT_HEALTH_TIMEOUT, System.out, false);
     }
 
     /** Every port replaced by a currently free one, so a test can run next to a developer's stack. */
@@ -69,7 +74,7 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
     }
 
     public StackConfig withPorts(Map<String, Integer> newPorts) {
-        return new StackConfig(repoRoot, dataDir, newPorts, env, components, healthTimeout, progress);
+        return new StackConfig(repoRoot, dataDir, newPorts, env, components, healthTimeout, progress, demoData);
     }
 
     public StackConfig withPort(String name, int port) {
@@ -79,16 +84,16 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
     }
 
     public StackConfig withDataDir(Path dir) {
-        return new StackConfig(repoRoot, dir, ports, env, components, healthTimeout, progress);
+        return new StackConfig(repoRoot, dir, ports, env, components, healthTimeout, progress, demoData);
     }
 
     /** Start only these components (and what they need). */
     public StackConfig only(Set<String> selected) {
-        return new StackConfig(repoRoot, dataDir, ports, env, selected, healthTimeout, progress);
+        return new StackConfig(repoRoot, dataDir, ports, env, selected, healthTimeout, progress, demoData);
     }
 
     public StackConfig withEnv(Map<String, String> newEnv) {
-        return new StackConfig(repoRoot, dataDir, ports, newEnv, components, healthTimeout, progress);
+        return new StackConfig(repoRoot, dataDir, ports, newEnv, components, healthTimeout, progress, demoData);
     }
 
     public StackConfig withEnvVariable(String name, String value) {
@@ -98,11 +103,16 @@ public record StackConfig(Path repoRoot, Path dataDir, Map<String, Integer> port
     }
 
     public StackConfig withHealthTimeout(Duration timeout) {
-        return new StackConfig(repoRoot, dataDir, ports, env, components, timeout, progress);
+        return new StackConfig(repoRoot, dataDir, ports, env, components, timeout, progress, demoData);
     }
 
     public StackConfig withProgress(PrintStream out) {
-        return new StackConfig(repoRoot, dataDir, ports, env, components, healthTimeout, out);
+        return new StackConfig(repoRoot, dataDir, ports, env, components, healthTimeout, out, demoData);
+    }
+
+    /** Load (or skip) the founding story's demo data once the stack is healthy; see {@link DemoData}. */
+    public StackConfig withDemoData(boolean load) {
+        return new StackConfig(repoRoot, dataDir, ports, env, components, healthTimeout, progress, load);
     }
 
     /** Progress lines are dropped. */

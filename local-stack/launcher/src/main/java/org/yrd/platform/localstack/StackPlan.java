@@ -25,6 +25,8 @@ final class StackPlan {
     static final String JWT_ISSUER_URI = "JWT_ISSUER_URI";
     static final String JWT_JWK_SET_URI = "JWT_JWK_SET_URI";
     static final String JAVA_OPTS_VARIABLE = "LOCAL_STACK_JAVA_OPTS";
+    /** The gateway relays the portal's POST /dev/token to the local issuer when this is set (local stack only). */
+    static final String DEV_TOKEN_ISSUER_URI = "DEV_TOKEN_ISSUER_URI";
 
     static final List<String> SERVICE_JAVA_OPTS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     /** slf4j-simple writes no time by default; the broker's, stores' and issuer's logs need one. */
@@ -204,6 +206,11 @@ final class StackPlan {
         env.put("MANAGEMENT_SERVER_PORT", String.valueOf(managementPort));
         for (Components.Service service : Components.SERVICES) {
             env.put(service.gatewayUrisVariable(), baseUrl(config.port(service.name())));
+        }
+        if (externalReplacement(TOKEN_ISSUER) == null) {
+            // the portal signs in on the gateway's origin: POST /dev/token is relayed to the local issuer (loopback
+            // clients only); never set with an external issuer, and never in production
+            env.put(DEV_TOKEN_ISSUER_URI, "http://127.0.0.1:" + config.port(TOKEN_ISSUER));
         }
         // health may be served on the main port, the management port, or both
         HealthCheck health = HealthCheck.anyOf(
