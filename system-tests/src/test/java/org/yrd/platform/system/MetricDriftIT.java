@@ -294,8 +294,8 @@ class MetricDriftIT {
         String offerOwner = register(staff, "Metric Drift Optics Co.", "310118");
         String requestOwner = register(staff, "Metric Drift Battery Works", "320509");
 
-        // agreements_created_total, agreements_transitions_total, milestones_overdue_total (scan once a minute);
-        // the signed agreement also makes news-service draft an article (news_articles_created_total) and both
+        // agreements_drafted_total, agreements_transitions_total, milestones_overdue_total (scan once a minute);
+        // the signed agreement also makes news-service draft an article (news_articles_drafted_total) and both
         // consumers time its propagation (events_propagation_seconds)
         String agreement = created(send("POST", "/api/v1/agreements", staff, null, """
                 {"title": {"en-US": "Metric drift cooperation framework"}, "type": "COOPERATION_FRAMEWORK",
@@ -353,7 +353,7 @@ class MetricDriftIT {
                 {"mode": "LICENSE", "value": {"amount": 1200000, "currency": "CNY"},
                  "signedAt": "2026-06-30T08:00:00Z"}"""), 200);
 
-        // news_articles_created_total, news_articles_published_total, news_search_seconds
+        // news_articles_drafted_total, news_articles_published_total, news_search_seconds
         String article = created(send("POST", "/api/v1/news", staff, null, """
                 {"title": {"en-US": "Metric drift news"}, "summary": {"en-US": "Exercises the news metrics."},
                  "body": {"en-US": "Body text."}, "category": "TECH_TRANSFER", "regions": ["310118"],

@@ -17,7 +17,9 @@ public final class PlatformClient {
 
     static final JsonMapper JSON = PlatformJson.MAPPER;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1 like curl and the portal's browser: no h2c upgrade attempts on plain-text connections
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String issuer;
 

@@ -76,6 +76,11 @@ class BadInputIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aDateAsAnEpochNumberIsRefused() throws Exception {
+        assertNothingStored(agreement(parties(), "", "\"effectiveFrom\":-1"), "effectiveFrom");
+    }
+
+    @Test
     void aBranchCenterHostedOutsideThePartiesIsRefused() throws Exception {
         assertNothingStored(api.post("/api/v1/agreements", staff(), """
                 {"title": {"en-US": "Branch"}, "type": "BRANCH_CENTER_ESTABLISHMENT", "effectiveFrom": "2020-01-01",

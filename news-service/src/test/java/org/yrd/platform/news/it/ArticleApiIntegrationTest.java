@@ -260,14 +260,14 @@ class ArticleApiIntegrationTest extends NewsIntegrationTestSupport {
 
     @Test
     void countersTrackCreatedPublishedAndArchivedByOriginAndCategory() throws Exception {
-        double created = count("news.articles.created", "origin", "manual", "category", "EVENT");
+        double created = count("news.articles.drafted", "origin", "manual", "category", "EVENT");
         double published = count("news.articles.published", "category", "EVENT");
         double archived = count("news.articles.archived", "category", "EVENT");
 
         String id = createPublished(Map.of("category", "EVENT")).get("id").asString();
         mvc.perform(asStaff(post("/api/v1/news/" + id + "/archive"))).andExpect(status().isOk());
 
-        assertThat(count("news.articles.created", "origin", "manual", "category", "EVENT")).isEqualTo(created + 1);
+        assertThat(count("news.articles.drafted", "origin", "manual", "category", "EVENT")).isEqualTo(created + 1);
         assertThat(count("news.articles.published", "category", "EVENT")).isEqualTo(published + 1);
         assertThat(count("news.articles.archived", "category", "EVENT")).isEqualTo(archived + 1);
     }

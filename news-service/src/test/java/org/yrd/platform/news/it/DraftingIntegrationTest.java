@@ -165,7 +165,7 @@ class DraftingIntegrationTest extends NewsIntegrationTestSupport {
                 "Shanghai Jiao Tong University", "Hengli Group", "licence");
         assertThat(article.get("title").get("zh-CN").asString()).contains("固态电池电解质", "上海交通大学", "恒力集团", "许可");
         assertThat(draft).doesNotContain("1500000", "1,500,000", "CNY");
-        assertThat(registry.find("news.articles.created").tags("origin", "event", "category", "SUCCESS_STORY")
+        assertThat(registry.find("news.articles.drafted").tags("origin", "event", "category", "SUCCESS_STORY")
                 .counter().count()).isGreaterThanOrEqualTo(1);
     }
 

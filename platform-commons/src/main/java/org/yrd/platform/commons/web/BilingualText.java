@@ -55,12 +55,31 @@ public @interface BilingualText {
                     return fail(context, "has an unknown language tag: use zh-CN or en-US");
                 }
                 String value = entry.getValue();
+                if (value != null && !wellFormed(value)) {
+                    return fail(context, "text in " + entry.getKey() + " is not well-formed Unicode (a lone surrogate)");
+                }
                 if (value != null && value.length() > maxLength) {
                     return fail(context, "text in " + entry.getKey() + " is longer than " + maxLength + " characters");
                 }
                 any |= value != null && !value.isBlank();
             }
             return any || fail(context, "must have non-empty text in zh-CN or en-US");
+        }
+
+        /** Unpaired UTF-16 surrogates (JSON "\\ud800") cannot be stored as UTF-8. */
+        private static boolean wellFormed(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c)) {
+                    if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                        return false;
+                    }
+                    i++;
+                } else if (Character.isLowSurrogate(c)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static boolean fail(ConstraintValidatorContext context, String message) {

@@ -31,6 +31,10 @@ public final class StrictJsonTypes {
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
                 .withCoercionConfig(LogicalType.Enum, c -> c
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // dates and timestamps are ISO-8601 strings (API.md), not epoch numbers
+                .withCoercionConfig(LogicalType.DateTime, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
     }
 }

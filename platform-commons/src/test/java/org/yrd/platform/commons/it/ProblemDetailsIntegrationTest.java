@@ -67,6 +67,12 @@ class ProblemDetailsIntegrationTest extends CommonsIntegrationTestBase {
     }
 
     @Test
+    void textWithALoneSurrogateIsRefused() throws Exception {
+        problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":\"\\ud800 broken\"},\"kind\":\"SMALL\",\"level\":3}"), 400)
+                .andExpect(jsonPath("$.errors[0].field").value("name"));
+    }
+
+    @Test
     void anOperatorObjectWhereAStringBelongsIsA400() throws Exception {
         problem(asStaff(post("/widgets")).content("{\"name\":{\"en-US\":{\"$gt\":\"\"}},\"kind\":\"SMALL\",\"level\":3}"), 400);
     }

@@ -37,11 +37,12 @@ class GatewayBackendDownIT {
         List<Long> openLatencies = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         try {
-            // enough failures to open the breaker (minimum 10 calls in a window of 20)
-            for (int i = 0; i < 25; i++) {
+            // enough failures to open the breaker (minimum 10 calls in a window of 20), then a warm-up of the
+            // open-breaker path (the local stack runs the gateway with the C1 compiler only)
+            for (int i = 0; i < 125; i++) {
                 client.get("/api/v1/news", null);
             }
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 300; i++) {
                 PlatformClient.Response response = client.get("/api/v1/news?page=" + (i % 3), null);
                 openLatencies.add(response.nanos());
                 expect503(response, "GET", problems);

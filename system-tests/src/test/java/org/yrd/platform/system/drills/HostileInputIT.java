@@ -171,7 +171,9 @@ class HostileInputIT {
             if (original.isObject()) {
                 ObjectNode dollarKey = (ObjectNode) original.deepCopy();
                 dollarKey.put("$ne", "x");
-                cases.add(Case.json(field + " with a $ key", with(valid, field, dollarKey, false)));
+                // a record binds only its own fields: an extra "$ne" key is ignored and never reaches the store,
+                // so a 2xx here is the tolerant reader at work; bilingual maps refuse unknown keys (400)
+                cases.add(new Case(field + " with a $ key", with(valid, field, dollarKey, false), null, true));
             }
             if (original.isArray()) {
                 ArrayNode many = NODES.arrayNode();

@@ -35,7 +35,7 @@ public final class OfferApi {
             @NotNull @Min(1) @Max(9) Integer trl,
             @NotNull IpStatus ipStatus,
             @Size(max = 20) List<@NotBlank @Size(max = 40) String> patentNumbers,
-            @NotEmpty List<@NotNull TransferMode> transferModes,
+            @NotEmpty @Size(max = 5, message = "lists each of the 5 transfer modes at most once") List<@NotNull TransferMode> transferModes,
             @Valid MoneyInput askingPrice,
             @NotBlank @Schema(description = "GB/T 2260 county-level code where the technology is located",
                     example = "310118") String region,

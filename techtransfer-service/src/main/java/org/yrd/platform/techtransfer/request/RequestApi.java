@@ -33,7 +33,7 @@ public final class RequestApi {
             List<@NotBlank @Size(max = 50, message = "must have at most 50 characters") String> keywords,
             @NotNull @Min(1) @Max(9) Integer requiredTrlMin,
             @Valid BudgetInput budget,
-            @NotEmpty List<@NotNull TransferMode> acceptableModes,
+            @NotEmpty @Size(max = 5, message = "lists each of the 5 transfer modes at most once") List<@NotNull TransferMode> acceptableModes,
             @NotBlank @Schema(description = "GB/T 2260 county-level code where the technology is needed",
                     example = "320509") String region,
             @Schema(description = "Last day the request is open (UTC), today or later", example = "2027-06-30")
