@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.yrd.platform.commons.web.BilingualText;
+import org.yrd.platform.commons.web.IsoInstant;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** Request and response records of the agreements API. */
 public final class AgreementApi {
@@ -40,7 +42,7 @@ public final class AgreementApi {
                                  @NotBlank @Size(max = 64) String organizationId) {
     }
 
-    public record SignAgreement(@NotNull Instant signedAt, @NotBlank @Size(max = 200) String place,
+    public record SignAgreement(@NotNull @JsonDeserialize(using = IsoInstant.class) Instant signedAt, @NotBlank @Size(max = 200) String place,
                                 @NotEmpty @Size(max = 50) List<@Valid @NotNull SignatoryInput> signatories) {
     }
 

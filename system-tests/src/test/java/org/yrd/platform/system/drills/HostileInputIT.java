@@ -187,11 +187,14 @@ class HostileInputIT {
                         "\"" + field + "\":NaN")));
             }
         }
-        cases.add(new Case("script in text", validBody.replaceFirst("\"en-US\"\\s*:\\s*\"",
-                "\"en-US\":\"<script>alert(1)</script><img src=x onerror=alert(2)>"), null, true));
-        cases.add(new Case("unicode edge cases", validBody.replaceFirst("\"en-US\"\\s*:\\s*\"",
-                "\"en-US\":\"\\u202eRTL \\u200b zero-width 𝕏 emoji 🚀 e\\u0301 "), null, true));
-        cases.add(Case.json("lone surrogate", validBody.replaceFirst("\"en-US\"\\s*:\\s*\"", "\"en-US\":\"\\ud800")));
+        // quoteReplacement: a backslash in a regex replacement would otherwise swallow the JSON escape
+        String enText = "\"en-US\"\\s*:\\s*\"";
+        cases.add(new Case("script in text", validBody.replaceFirst(enText, java.util.regex.Matcher.quoteReplacement(
+                "\"en-US\":\"<script>alert(1)</script><img src=x onerror=alert(2)>")), null, true));
+        cases.add(new Case("unicode edge cases", validBody.replaceFirst(enText, java.util.regex.Matcher.quoteReplacement(
+                "\"en-US\":\"\\u202eRTL \\u200b zero-width 𝕏 emoji 🚀 e\\u0301 ")), null, true));
+        cases.add(Case.json("lone surrogate", validBody.replaceFirst(enText,
+                java.util.regex.Matcher.quoteReplacement("\"en-US\":\"\\ud800"))));
         cases.add(new Case("invalid UTF-8", null, invalidUtf8(validBody), false));
         cases.add(Case.json("deep JSON", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)));
         cases.add(Case.json("array body", "[" + validBody + "]"));

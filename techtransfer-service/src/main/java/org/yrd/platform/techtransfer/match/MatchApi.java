@@ -1,5 +1,8 @@
 package org.yrd.platform.techtransfer.match;
 
+import org.yrd.platform.commons.web.IsoInstant;
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -32,7 +35,7 @@ public final class MatchApi {
     public record CloseDeal(
             @NotNull TransferMode mode,
             @NotNull @Valid MoneyInput value,
-            @NotNull @Schema(example = "2026-06-30T08:00:00Z") Instant signedAt,
+            @NotNull @JsonDeserialize(using = IsoInstant.class) @Schema(example = "2026-06-30T08:00:00Z") Instant signedAt,
             Long version) {
     }
 
