@@ -44,14 +44,6 @@ final class Oracle {
 
     /** Every registered organization: one OrganizationRegistered event, one read-model entry in techtransfer. */
     Verdict organizations(List<String> ids, Duration settle) throws InterruptedException {
-        Map<String, Set<String>> eventIds = eventIdsByAggregate(Topics.ORGANIZATIONS, "OrganizationRegistered");
-        int lostEvents = 0;
-        int duplicateIds = 0;
-        for (String id : ids) {
-            Set<String> events = eventIds.getOrDefault(id, Set.of());
-            lostEvents += events.isEmpty() ? 1 : 0;
-            duplicateIds += Math.max(0, events.size() - 1);
-        }
         long deadline = System.nanoTime() + settle.toNanos();
         long found;
         do {
@@ -61,6 +53,15 @@ final class Oracle {
             }
             Thread.sleep(500);
         } while (System.nanoTime() < deadline);
+        // the topic is read after the effects settled: an event relayed a moment after the write is not lost
+        Map<String, Set<String>> eventIds = eventIdsByAggregate(Topics.ORGANIZATIONS, "OrganizationRegistered");
+        int lostEvents = 0;
+        int duplicateIds = 0;
+        for (String id : ids) {
+            Set<String> events = eventIds.getOrDefault(id, Set.of());
+            lostEvents += events.isEmpty() ? 1 : 0;
+            duplicateIds += Math.max(0, events.size() - 1);
+        }
         // the read model is a keyed upsert: an entry cannot be doubled, only missing
         return new Verdict("organizations → techtransfer read model", ids.size(), lostEvents, duplicateIds,
                 (int) (ids.size() - found), 0);
@@ -68,14 +69,6 @@ final class Oracle {
 
     /** Every signed agreement: one AgreementSigned event and exactly one drafted article in news-service. */
     Verdict agreementDrafts(List<String> agreementIds, Duration settle) throws InterruptedException {
-        Map<String, Set<String>> eventIds = eventIdsByAggregate(Topics.AGREEMENTS, "AgreementSigned");
-        int lostEvents = 0;
-        int duplicateIds = 0;
-        for (String id : agreementIds) {
-            Set<String> events = eventIds.getOrDefault(id, Set.of());
-            lostEvents += events.isEmpty() ? 1 : 0;
-            duplicateIds += Math.max(0, events.size() - 1);
-        }
         long deadline = System.nanoTime() + settle.toNanos();
         Map<String, Integer> drafts;
         do {
@@ -85,6 +78,14 @@ final class Oracle {
             }
             Thread.sleep(500);
         } while (System.nanoTime() < deadline);
+        Map<String, Set<String>> eventIds = eventIdsByAggregate(Topics.AGREEMENTS, "AgreementSigned");
+        int lostEvents = 0;
+        int duplicateIds = 0;
+        for (String id : agreementIds) {
+            Set<String> events = eventIds.getOrDefault(id, Set.of());
+            lostEvents += events.isEmpty() ? 1 : 0;
+            duplicateIds += Math.max(0, events.size() - 1);
+        }
         int duplicated = 0;
         for (int count : drafts.values()) {
             duplicated += count - 1;
