@@ -2,6 +2,8 @@ package org.yrd.platform.techtransfer.agreement;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,10 +23,12 @@ public class CooperationAgreements {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    CooperationAgreements(MongoTemplate mongo, Clock clock) {
+    CooperationAgreements(MongoTemplate mongo, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Applies the event if it is newer than the stored copy (same stale-version guard as the organizations). */
@@ -33,11 +37,13 @@ public class CooperationAgreements {
         if (event instanceof AgreementSigned signed) {
             update.set("status", CooperationAgreement.Status.SIGNED)
                     .set("agreementType", signed.agreementType())
+                    .set("title", signed.title() == null ? Map.of() : signed.title())
                     .set("parties", parties(signed.parties()))
                     .set("cooperationAreas", signed.cooperationAreas() == null ? List.of() : signed.cooperationAreas());
         } else if (event instanceof AgreementActivated activated) {
             update.set("status", CooperationAgreement.Status.ACTIVE)
                     .set("agreementType", activated.agreementType())
+                    .set("title", activated.title() == null ? Map.of() : activated.title())
                     .set("parties", parties(activated.parties()));
         } else if (event instanceof AgreementTerminated) {
             update.set("status", CooperationAgreement.Status.TERMINATED);
@@ -50,6 +56,7 @@ public class CooperationAgreements {
                 .and("aggregateVersion").lt(aggregateVersion));
         try {
             mongo.upsert(olderOrAbsent, update, CooperationAgreement.class);
+            events.publishEvent(new CooperationAgreementsChanged(event.agreementId()));
             return true;
         } catch (DuplicateKeyException newerStored) {
             return false;

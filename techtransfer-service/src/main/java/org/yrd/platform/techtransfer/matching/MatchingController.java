@@ -2,6 +2,7 @@ package org.yrd.platform.techtransfer.matching;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -18,10 +19,17 @@ import org.yrd.platform.techtransfer.listing.Language;
 @Tag(name = "matching", description = "Ranked suggestions, with the reasons in the caller's language")
 class MatchingController {
 
-    record OfferSuggestion(String offerId, double score, List<String> reasons) {
+    @Schema(description = "One factor of the score: its contribution (negative for a shortcoming), whether it is a "
+            + "near-miss (close to the requirement: to negotiate), and its reason")
+    record FactorView(Factor.Kind factor, double contribution, boolean nearMiss, String reason) {
     }
 
-    record RequestSuggestion(String requestId, double score, List<String> reasons) {
+    record OfferSuggestion(String offerId, double score, List<String> reasons, boolean nearMiss,
+                           List<FactorView> factors) {
+    }
+
+    record RequestSuggestion(String requestId, double score, List<String> reasons, boolean nearMiss,
+                             List<FactorView> factors) {
     }
 
     private final MatchingService matching;
@@ -40,8 +48,10 @@ class MatchingController {
                                            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                            String acceptLanguage,
                                            Caller caller) {
-        return matching.offersForRequest(caller, id, limit, Language.fromAcceptLanguage(acceptLanguage)).stream()
-                .map(m -> new OfferSuggestion(m.id(), m.score(), m.reasons())).toList();
+        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return matching.offersForRequest(caller, id, limit).stream()
+                .map(m -> new OfferSuggestion(m.id(), m.score(), m.reasons(language), m.nearMiss(),
+                        factors(m, language))).toList();
     }
 
     @GetMapping("/api/v1/techtransfer/offers/{id}/matches")
@@ -52,7 +62,14 @@ class MatchingController {
                                              @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false)
                                              String acceptLanguage,
                                              Caller caller) {
-        return matching.requestsForOffer(caller, id, limit, Language.fromAcceptLanguage(acceptLanguage)).stream()
-                .map(m -> new RequestSuggestion(m.id(), m.score(), m.reasons())).toList();
+        Language language = Language.fromAcceptLanguage(acceptLanguage);
+        return matching.requestsForOffer(caller, id, limit).stream()
+                .map(m -> new RequestSuggestion(m.id(), m.score(), m.reasons(language), m.nearMiss(),
+                        factors(m, language))).toList();
+    }
+
+    private static List<FactorView> factors(RankedMatch match, Language language) {
+        return match.factors().stream()
+                .map(f -> new FactorView(f.kind(), f.contribution(), f.nearMiss(), f.reason(language))).toList();
     }
 }

@@ -6,8 +6,8 @@ import org.yrd.platform.techtransfer.request.TechnologyRequest;
 
 /**
  * Ranks the other side of the market for one request or offer. The engine finds its own candidates (published,
- * unexpired, not of an excluded organization) so that a later engine can keep its own index; callers have already
- * checked that the caller may see the request or offer.
+ * unexpired, not of an excluded organization) in an index of its own; callers have already checked that the
+ * caller may see the request or offer.
  */
 public interface MatchingEngine {
 

@@ -12,7 +12,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.yrd.platform.commons.error.InvalidInputException;
 import org.yrd.platform.commons.security.Caller;
-import org.yrd.platform.techtransfer.listing.Language;
 import org.yrd.platform.techtransfer.offer.Offer;
 import org.yrd.platform.techtransfer.offer.OfferService;
 import org.yrd.platform.techtransfer.request.RequestService;
@@ -44,16 +43,16 @@ public class MatchingService {
 
     /** Ranked offers for a request the caller owns (or staff); never offers of the caller or of the requester. */
     @Bulkhead(name = "matching")
-    public List<RankedMatch> offersForRequest(Caller caller, String requestId, int limit, Language language) {
+    public List<RankedMatch> offersForRequest(Caller caller, String requestId, int limit) {
         checkLimit(limit);
         TechnologyRequest request = requests.get(caller, requestId);
         return timed("offers-for-request", () -> engine.offersFor(request,
-                query(caller, request.getOrganizationId(), limit, language)));
+                query(caller, request.getOrganizationId(), limit)));
     }
 
     /** Ranked requests for an offer the caller owns (or staff). */
     @Bulkhead(name = "matching")
-    public List<RankedMatch> requestsForOffer(Caller caller, String offerId, int limit, Language language) {
+    public List<RankedMatch> requestsForOffer(Caller caller, String offerId, int limit) {
         checkLimit(limit);
         Offer offer = offers.get(caller, offerId);
         if (!caller.actsFor(offer.getOrganizationId())) {
@@ -61,16 +60,16 @@ public class MatchingService {
             throw new AccessDeniedException("Only the organization that owns this offer, or staff, may see its matches.");
         }
         return timed("requests-for-offer", () -> engine.requestsFor(offer,
-                query(caller, offer.getOrganizationId(), limit, language)));
+                query(caller, offer.getOrganizationId(), limit)));
     }
 
-    private MatchQuery query(Caller caller, String ownerOrganization, int limit, Language language) {
+    private MatchQuery query(Caller caller, String ownerOrganization, int limit) {
         Set<String> excluded = new LinkedHashSet<>();
         excluded.add(ownerOrganization);
         if (caller.organizationId() != null) {
             excluded.add(caller.organizationId());
         }
-        return new MatchQuery(Set.copyOf(excluded), limit, language, clock.instant());
+        return new MatchQuery(excluded, limit, clock.instant());
     }
 
     private List<RankedMatch> timed(String direction, Supplier<List<RankedMatch>> ranking) {

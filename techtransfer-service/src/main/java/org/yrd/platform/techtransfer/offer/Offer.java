@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
+import org.springframework.data.mongodb.core.index.CompoundIndexes;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.yrd.platform.commons.error.StateConflictException;
@@ -26,7 +27,10 @@ import org.yrd.platform.techtransfer.listing.TransferMode;
  * the event it publishes; each method here returns those events.
  */
 @Document("offers")
-@CompoundIndex(name = "status_expiresAt", def = "{'status': 1, 'expiresAt': 1}")
+@CompoundIndexes({
+        @CompoundIndex(name = "status_expiresAt", def = "{'status': 1, 'expiresAt': 1}"),
+        // the matching index of every instance reads the changes since its last look in this order
+        @CompoundIndex(name = "changes", def = "{'updatedAt': 1, '_id': 1}")})
 public class Offer extends AggregateDocument {
 
     @Indexed

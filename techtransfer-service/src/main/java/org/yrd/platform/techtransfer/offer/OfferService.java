@@ -9,8 +9,11 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -31,6 +34,7 @@ import org.yrd.platform.commons.security.Caller;
 import org.yrd.platform.commons.security.Role;
 import org.yrd.platform.events.techtransfer.OfferEvent;
 import org.yrd.platform.techtransfer.listing.Access;
+import org.yrd.platform.techtransfer.listing.ChangeCursor;
 import org.yrd.platform.techtransfer.listing.ListingProperties;
 import org.yrd.platform.techtransfer.listing.ListingRules;
 import org.yrd.platform.techtransfer.listing.MoneyAmount;
@@ -46,8 +50,11 @@ import org.yrd.platform.techtransfer.search.BilingualTextIndex;
 public class OfferService {
 
     private static final Logger log = LoggerFactory.getLogger(OfferService.class);
-    /** Most offers a free-text search scores at once; the simple engine indexes them per question. */
+    /** Most offers a free-text search of the list scores at once (it indexes them per question). */
     static final int MAX_SEARCH_CANDIDATES = 5000;
+
+    /** Published listings read per page when the matching index is rebuilt. */
+    static final int PUBLISHED_PAGE = 1000;
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
@@ -56,9 +63,11 @@ public class OfferService {
     private final ListingProperties listings;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ApplicationEventPublisher events;
 
     OfferService(AggregateStore store, MongoTemplate mongo, OrganizationDirectory organizations,
-                 RegionCatalog regions, ListingProperties listings, Clock clock, MeterRegistry metrics) {
+                 RegionCatalog regions, ListingProperties listings, Clock clock, MeterRegistry metrics,
+                 ApplicationEventPublisher events) {
         this.store = store;
         this.mongo = mongo;
         this.organizations = organizations;
@@ -66,6 +75,7 @@ public class OfferService {
         this.listings = listings;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     Offer submit(Caller caller, SubmitOffer command) {
@@ -79,6 +89,7 @@ public class OfferService {
                 List.copyOf(new LinkedHashSet<>(command.transferModes())),
                 MoneyAmount.of(command.askingPrice()), region));
         store.insert(offer, List.of());
+        stored(offer);
         count(offer, "submitted");
         return offer;
     }
@@ -170,6 +181,7 @@ public class OfferService {
                 ? offer.approve(reason, now, listings.lifetime())
                 : offer.reject(reason, now);
         store.update(offer, expected, events);
+        stored(offer);
         count(offer, review.decision() == ReviewInput.Decision.APPROVE ? "published" : "rejected");
         return offer;
     }
@@ -179,6 +191,7 @@ public class OfferService {
         Access.requireActsFor(caller, offer.getOrganizationId(), "offer");
         long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
         store.update(offer, expected, offer.withdraw(clock.instant()));
+        stored(offer);
         count(offer, "withdrawn");
         return offer;
     }
@@ -188,6 +201,7 @@ public class OfferService {
         Access.requireActsFor(caller, offer.getOrganizationId(), "offer");
         long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
         store.update(offer, expected, offer.renew(clock.instant(), listings.lifetime(), listings.renewWindow()));
+        stored(offer);
         count(offer, "renewed");
         return offer;
     }
@@ -219,6 +233,7 @@ public class OfferService {
         long expected = offer.getVersion();
         try {
             store.update(offer, expected, offer.expire(now));
+            stored(offer);
         } catch (OptimisticLockingFailureException alreadyChanged) {
             log.debug("offer {} was changed concurrently; not expiring it here", offer.getId());
             return false;
@@ -236,12 +251,68 @@ public class OfferService {
         return offer;
     }
 
-    /** Published, unexpired offers except those of the given organizations: the candidates for a request. */
-    public List<Offer> matchable(Collection<String> excludedOrganizations, Instant now, int max) {
-        Query query = Query.query(Criteria.where("status").is(OfferStatus.PUBLISHED).and("expiresAt").gt(now)
-                        .and("organizationId").nin(excludedOrganizations))
-                .with(Sort.by(Sort.Direction.DESC, "publishedAt")).limit(max);
-        return mongo.find(query, Offer.class);
+    /**
+     * Every published offer, page by page in id order (the matching index is rebuilt from these at start):
+     * pages keep each reply small whatever the size of the market.
+     */
+    public void forEachPublished(Consumer<Offer> action) {
+        String after = null;
+        while (true) {
+            Criteria published = Criteria.where("status").is(OfferStatus.PUBLISHED);
+            if (after != null) {
+                published = published.and("_id").gt(after);
+            }
+            List<Offer> page = mongo.find(Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE),
+                    Offer.class);
+            page.forEach(action);
+            if (page.size() < PUBLISHED_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).getId();
+        }
+    }
+
+    public long countPublished() {
+        return mongo.count(Query.query(Criteria.where("status").is(OfferStatus.PUBLISHED)), Offer.class);
+    }
+
+    /** Id and version of every published offer: what a reconciliation of the matching index compares. */
+    public Map<String, Long> publishedVersions() {
+        Map<String, Long> versions = new HashMap<>();
+        String after = null;
+        while (true) {
+            Criteria published = Criteria.where("status").is(OfferStatus.PUBLISHED);
+            if (after != null) {
+                published = published.and("_id").gt(after);
+            }
+            Query query = Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE * 10);
+            query.fields().include("_id", "version");
+            List<org.bson.Document> page = mongo.find(query, org.bson.Document.class,
+                    mongo.getCollectionName(Offer.class));
+            page.forEach(d -> versions.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
+            if (page.size() < PUBLISHED_PAGE * 10) {
+                return versions;
+            }
+            after = page.get(page.size() - 1).getString("_id");
+        }
+    }
+
+    /**
+     * Offers changed since a point, in (updatedAt, id) order, one page after the cursor: the matching index of
+     * every instance catches up with the writes of the others through this.
+     */
+    public List<Offer> changedSince(ChangeCursor cursor, int limit) {
+        return mongo.find(Query.query(cursor.criteria()).with(ChangeCursor.ORDER).limit(limit), Offer.class);
+    }
+
+    /** The offer as stored, or null: for the features that apply their own visibility. */
+    public Offer find(String id) {
+        return mongo.findById(id, Offer.class);
+    }
+
+    /** Tells the features that keep derived state (the matching index) that this offer was stored. */
+    private void stored(Offer offer) {
+        events.publishEvent(new OfferStored(offer));
     }
 
     private void count(Offer offer, String event) {

@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -29,6 +33,7 @@ import org.yrd.platform.events.techtransfer.RequestEvent;
 import org.yrd.platform.techtransfer.branchcenter.BranchCenterService;
 import org.yrd.platform.techtransfer.listing.Access;
 import org.yrd.platform.techtransfer.listing.Budget;
+import org.yrd.platform.techtransfer.listing.ChangeCursor;
 import org.yrd.platform.techtransfer.listing.ListingProperties;
 import org.yrd.platform.techtransfer.listing.ListingRules;
 import org.yrd.platform.techtransfer.listing.ReviewInput;
@@ -42,6 +47,9 @@ public class RequestService {
 
     private static final Logger log = LoggerFactory.getLogger(RequestService.class);
 
+    /** Published listings read per page when the matching index is rebuilt. */
+    static final int PUBLISHED_PAGE = 1000;
+
     private final AggregateStore store;
     private final MongoTemplate mongo;
     private final OrganizationDirectory organizations;
@@ -50,10 +58,11 @@ public class RequestService {
     private final ListingProperties listings;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final ApplicationEventPublisher events;
 
     RequestService(AggregateStore store, MongoTemplate mongo, OrganizationDirectory organizations,
                    BranchCenterService branchCenters, RegionCatalog regions, ListingProperties listings, Clock clock,
-                   MeterRegistry metrics) {
+                   MeterRegistry metrics, ApplicationEventPublisher events) {
         this.store = store;
         this.mongo = mongo;
         this.organizations = organizations;
@@ -62,6 +71,7 @@ public class RequestService {
         this.listings = listings;
         this.clock = clock;
         this.metrics = metrics;
+        this.events = events;
     }
 
     TechnologyRequest submit(Caller caller, SubmitRequest command) {
@@ -76,6 +86,7 @@ public class RequestService {
                 List.copyOf(new LinkedHashSet<>(command.acceptableModes())), region, command.deadline()),
                 branchCenters.routeFor(region.code()));
         store.insert(request, List.of());
+        stored(request);
         count(request, "submitted");
         return request;
     }
@@ -133,6 +144,7 @@ public class RequestService {
                 ? request.approve(reason, now, listings.lifetime())
                 : request.reject(reason, now);
         store.update(request, expected, events);
+        stored(request);
         count(request, review.decision() == ReviewInput.Decision.APPROVE ? "published" : "rejected");
         return request;
     }
@@ -142,6 +154,7 @@ public class RequestService {
         Access.requireActsFor(caller, request.getOrganizationId(), "request");
         long expected = expectedVersion == null ? request.getVersion() : expectedVersion;
         store.update(request, expected, request.withdraw(clock.instant()));
+        stored(request);
         count(request, "withdrawn");
         return request;
     }
@@ -154,6 +167,7 @@ public class RequestService {
         long expected = expectedVersion == null ? request.getVersion() : expectedVersion;
         store.update(request, expected, request.renew(clock.instant(), listings.lifetime(), listings.renewWindow(),
                 deadline));
+        stored(request);
         count(request, "renewed");
         return request;
     }
@@ -177,6 +191,7 @@ public class RequestService {
         }
         try {
             store.update(request, request.getVersion(), request.expire(now));
+            stored(request);
         } catch (OptimisticLockingFailureException alreadyChanged) {
             log.debug("request {} was changed concurrently; not expiring it here", request.getId());
             return false;
@@ -204,6 +219,7 @@ public class RequestService {
             }
             try {
                 store.update(request, request.getVersion(), request.match(dealId, matchId, clock.instant()));
+                stored(request);
                 count(request, "matched");
                 return request;
             } catch (OptimisticLockingFailureException concurrentChange) {
@@ -222,12 +238,66 @@ public class RequestService {
         return request;
     }
 
-    /** Published, unexpired requests except those of the given organizations: the candidates for an offer. */
-    public List<TechnologyRequest> matchable(Collection<String> excludedOrganizations, Instant now, int max) {
-        Query query = Query.query(Criteria.where("status").is(RequestStatus.PUBLISHED).and("expiresAt").gt(now)
-                        .and("organizationId").nin(excludedOrganizations))
-                .with(Sort.by(Sort.Direction.DESC, "publishedAt")).limit(max);
-        return mongo.find(query, TechnologyRequest.class);
+    /**
+     * Every published request, page by page in id order (the matching index is rebuilt from these at start):
+     * pages keep each reply small whatever the size of the market.
+     */
+    public void forEachPublished(Consumer<TechnologyRequest> action) {
+        String after = null;
+        while (true) {
+            Criteria published = Criteria.where("status").is(RequestStatus.PUBLISHED);
+            if (after != null) {
+                published = published.and("_id").gt(after);
+            }
+            List<TechnologyRequest> page = mongo.find(Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE),
+                    TechnologyRequest.class);
+            page.forEach(action);
+            if (page.size() < PUBLISHED_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).getId();
+        }
+    }
+
+    public long countPublished() {
+        return mongo.count(Query.query(Criteria.where("status").is(RequestStatus.PUBLISHED)), TechnologyRequest.class);
+    }
+
+    /** Id and version of every published request: what a reconciliation of the matching index compares. */
+    public Map<String, Long> publishedVersions() {
+        Map<String, Long> versions = new HashMap<>();
+        String after = null;
+        while (true) {
+            Criteria published = Criteria.where("status").is(RequestStatus.PUBLISHED);
+            if (after != null) {
+                published = published.and("_id").gt(after);
+            }
+            Query query = Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE * 10);
+            query.fields().include("_id", "version");
+            List<org.bson.Document> page = mongo.find(query, org.bson.Document.class,
+                    mongo.getCollectionName(TechnologyRequest.class));
+            page.forEach(d -> versions.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
+            if (page.size() < PUBLISHED_PAGE * 10) {
+                return versions;
+            }
+            after = page.get(page.size() - 1).getString("_id");
+        }
+    }
+
+    /** Requests changed since a point, in (updatedAt, id) order, one page after the cursor. */
+    public List<TechnologyRequest> changedSince(ChangeCursor cursor, int limit) {
+        return mongo.find(Query.query(cursor.criteria()).with(ChangeCursor.ORDER).limit(limit),
+                TechnologyRequest.class);
+    }
+
+    /** The request as stored, or null: for the features that apply their own visibility. */
+    public TechnologyRequest find(String id) {
+        return mongo.findById(id, TechnologyRequest.class);
+    }
+
+    /** Tells the features that keep derived state (the matching index) that this request was stored. */
+    private void stored(TechnologyRequest request) {
+        events.publishEvent(new RequestStored(request));
     }
 
     private void count(TechnologyRequest request, String event) {

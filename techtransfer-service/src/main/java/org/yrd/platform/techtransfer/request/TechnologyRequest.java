@@ -33,7 +33,9 @@ import org.yrd.platform.techtransfer.listing.TransferMode;
 @Document("requests")
 @CompoundIndexes({
         @CompoundIndex(name = "status_expiresAt", def = "{'status': 1, 'expiresAt': 1}"),
-        @CompoundIndex(name = "queue", def = "{'branchCenterId': 1, 'status': 1, 'createdAt': 1}")})
+        @CompoundIndex(name = "queue", def = "{'branchCenterId': 1, 'status': 1, 'createdAt': 1}"),
+        // the matching index of every instance reads the changes since its last look in this order
+        @CompoundIndex(name = "changes", def = "{'updatedAt': 1, '_id': 1}")})
 public class TechnologyRequest extends AggregateDocument {
 
     @Indexed

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yrd.platform.commons.region.RegionCatalog;
 import org.yrd.platform.techtransfer.agreement.CooperationAgreement;
@@ -12,7 +13,7 @@ import org.yrd.platform.techtransfer.agreement.CooperationAgreement.Party;
 class AgreementLinksTest {
 
     final AgreementLinks links = new AgreementLinks(List.of(new CooperationAgreement("agr-1", "COOPERATION_FRAMEWORK",
-            CooperationAgreement.Status.ACTIVE, List.of(new Party("org-ntme", "310115"), new Party("org-fenhu", "320509")),
+            Map.of("en-US", "2019 integration work plan"), CooperationAgreement.Status.ACTIVE, List.of(new Party("org-ntme", "310115"), new Party("org-fenhu", "320509")),
             List.of(), 3, Instant.EPOCH)), RegionCatalog.loadDefault());
 
     @Test
