@@ -28,6 +28,7 @@ import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.yrd.platform.gateway.support.RawHttpConnection;
 import org.yrd.platform.gateway.support.StubBackend;
 import org.yrd.platform.gateway.support.TokenIssuer;
 import reactor.core.publisher.Flux;
@@ -153,6 +154,41 @@ class GatewayIntegrationTest {
         expectProblem(client.delete().uri("/api/v1/organizations/o-1"), HttpStatus.UNAUTHORIZED);
         assertThat(techtransfer.received().size() + news.received().size() + agreement.received().size())
                 .isEqualTo(before);
+    }
+
+    /**
+     * A write rejected before its body is read (401, 429) closes its connection, so the next request cannot stall on
+     * it (the security drill once saw a reused connection go unanswered for 20 s right after a 401); every request
+     * gets its answer, and connections whose bodies were read stay open.
+     */
+    @Test
+    void aRequestAfterARejectedWriteIsAnsweredAndReadBodiesKeepTheirConnection() throws Exception {
+        String body = "{\"title\":{\"en-US\":\"" + "x".repeat(1500) + "\"}}";
+        String foreign = "Bearer " + issuer.withForeignSignature();
+        int rounds = 300;
+        int rejectedBeforeReading = 0;
+        try (RawHttpConnection connection = RawHttpConnection.open(port, Duration.ofSeconds(5))) {
+            for (int i = 0; i < rounds; i++) {
+                RawHttpConnection.Response anonymousWrite =
+                        connection.exchange("POST", "/api/v1/techtransfer/offers", null, body);
+                assertThat(anonymousWrite).as("round " + i).isEqualTo(new RawHttpConnection.Response(401, true));
+                // the per-caller rate limit may answer 429 to a steady stream: being answered at all is the point
+                RawHttpConnection.Response read = connection.exchange("GET", "/api/v1/news", null, null);
+                assertThat(read.status()).as("round " + i).isIn(200, 429);
+                assertThat(read.connectionClosed()).as("round " + i + ": a bodiless request keeps its connection")
+                        .isFalse();
+                assertThat(connection.exchange("POST", "/api/v1/news", foreign, body)).as("round " + i)
+                        .isEqualTo(new RawHttpConnection.Response(401, true));
+                RawHttpConnection.Response routed =
+                        connection.exchange("POST", "/api/v1/techtransfer/offers", bearer(), body);
+                assertThat(routed.status()).as("round " + i).isIn(200, 429);
+                assertThat(routed.connectionClosed()).as("round " + i + ": closed only when the body went unread")
+                        .isEqualTo(routed.status() == 429);
+                rejectedBeforeReading += routed.status() == 429 ? 3 : 2;
+            }
+            assertThat(connection.exchange("GET", "/api/v1/news", null, null).status()).isIn(200, 429);
+            assertThat(connection.connections()).isEqualTo(1 + rejectedBeforeReading);
+        }
     }
 
     @Test
