@@ -20,6 +20,9 @@ import org.yrd.platform.system.SharedPlatform;
  * arrival at a consumer in another service, read from the consumer's events.propagation timer. Organizations
  * are registered through the gateway at a steady 100 per second for 60 s; techtransfer-service consumes them.
  * Run: mvn -Pbenchmarks -pl system-tests verify -Dit.test=EventPropagationBenchmark
+ * Producer and relay settings come from the environment, which the launched services inherit
+ * (e.g. SPRING_KAFKA_PRODUCER_PROPERTIES_LINGER_MS=5); BENCH_VARIANT names the run in the report.
+ * bench/propagation-tuning.sh runs the variants one after the other.
  */
 class EventPropagationBenchmark {
 
@@ -61,7 +64,8 @@ class EventPropagationBenchmark {
         Histogram during = Histogram.parse(client.get(consumer, null).body(), "events_propagation_seconds",
                 "topic=\"organizations.v1\"").minus(before);
 
-        BenchmarkReport.record("event propagation at " + rate + " events/s", String.format(
+        String variant = System.getenv().getOrDefault("BENCH_VARIANT", "platform defaults");
+        BenchmarkReport.record("event propagation at " + rate + " events/s (" + variant + ")", String.format(
                 "%d writes stored, %.0f events consumed by techtransfer-service; p50 %.1f ms, p99 %.1f ms, "
                         + "p99.9 %.1f ms", created, during.count(), during.percentile(50) * 1000,
                 during.percentile(99) * 1000, during.percentile(99.9) * 1000));
