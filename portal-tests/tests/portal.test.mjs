@@ -3,7 +3,9 @@
 //   2. a partner submits a request with one invalid field, sees the message next to it, fixes it and submits;
 //   3. staff approve it;
 //   4. the partner sees ranked matches with their reasons and expresses interest;
-//   5. the offer's owner sees the interest among its notifications and accepts it.
+//   5. the offer's owner accepts the interest;
+//   6. the offer's owner sees the platform's suggestion among its notifications and marks it read;
+//   7. a partner edits a request awaiting review: an invalid field shows the service's message, the fix is saved.
 // Fixtures (two organizations, a published offer, a published article) are made through the API first, with a
 // run id in their names, so the tests run on an empty platform and next to the demo data alike.
 import { after, before, describe, test } from 'node:test';
@@ -205,22 +207,109 @@ describe('the portal in Chromium', { concurrency: false }, () => {
     }
   });
 
-  test('5. the offer\'s owner sees the interest in its notifications and accepts it', async () => {
+  test('5. the offer\'s owner accepts the interest', async () => {
     assert.ok(fixture.matchId, 'test 4 expressed interest');
     const { context, page } = await openPage(browser);
     try {
       await signIn(page, { user: `portal-provider-${run}`, organizationId: fixture.provider.id, role: 'PARTNER' });
-      await page.getByRole('link', { name: 'Notifications' }).click();
-      await page.locator('#notification-list').waitFor();
-      assert.match(await page.locator('#notification-list').innerText(), /expressed interest/);
-      await screenshot(page, '08-notifications');
-      await page.getByRole('link', { name: 'My workspace' }).click();
       const card = page.locator(`li.interest[data-match-id="${fixture.matchId}"]`);
       await card.waitFor();
       await card.getByRole('button', { name: 'Accept' }).click();
       await page.locator(`li.interest[data-match-id="${fixture.matchId}"] .badge-negotiating`).waitFor();
       const match = await expect(200, call('GET', `/api/v1/techtransfer/matches/${fixture.matchId}`, fixture.staff));
       assert.equal(match.status, 'NEGOTIATING');
+      assertNoProblems(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('6. the offer\'s owner sees the platform\'s suggestion among its notifications and marks it read', async () => {
+    assert.ok(fixture.requestId, 'test 3 published a request that fits the offer');
+    const provider = await token(`portal-provider-${run}`, ['PARTNER'], fixture.provider.id);
+    // continuous matching consumes RequestPublished and notifies the owners of the offers that fit
+    const notification = await eventually('the suggestion of the published request', async () => {
+      const listed = await call('GET', '/api/v1/techtransfer/notifications?size=100', provider);
+      return listed.status === 200
+        && listed.json.content.find((n) => n.requestId === fixture.requestId && n.offerId === fixture.offer.id);
+    });
+    assert.equal(notification.kind, 'REQUEST_FOR_OFFER');
+    assert.equal(notification.read, false);
+    const { context, page } = await openPage(browser);
+    try {
+      await signIn(page, { user: `portal-provider-${run}`, organizationId: fixture.provider.id, role: 'PARTNER' });
+      await page.getByRole('link', { name: 'Notifications' }).click();
+      const item = page.locator(`#notification-list li[data-id="${notification.id}"]`);
+      await item.waitFor();
+      assert.match(await item.innerText(), new RegExp(`A new request fits your technology “Ultra-low-loss optical fiber preform deposition ${run}”`));
+      assert.match(await item.locator('.badge-unread').innerText(), /Unread/);
+      assert.ok((await item.locator('.reasons li').count()) >= 1, 'the suggestion says why it fits');
+      await screenshot(page, '08-notifications');
+
+      // by keyboard: the button is reachable and announced with the notification it marks
+      const mark = item.getByRole('button', { name: 'Mark as read' });
+      await mark.focus();
+      await page.keyboard.press('Enter');
+      await item.locator('.badge-unread').waitFor({ state: 'detached' });
+      assert.equal(await item.getByRole('button', { name: 'Mark as read' }).count(), 0);
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.id), notification.id,
+        'the focus stays on the notification');
+      const stored = await expect(200, call('GET', '/api/v1/techtransfer/notifications?size=100', provider));
+      const read = stored.content.find((n) => n.id === notification.id);
+      assert.equal(read.read, true);
+      assert.ok(read.readAt, 'the service keeps when it was read');
+
+      await page.locator('#notifications-filter').selectOption('unread');
+      await page.getByRole('button', { name: 'Filter' }).click();
+      await page.waitForURL(/#\/notifications\?unread=true$/);
+      await page.locator('#notification-list, main p:has-text("No unread notifications.")').first().waitFor();
+      assert.equal(await page.locator(`li[data-id="${notification.id}"]`).count(), 0, 'a read one is not unread');
+      assertNoProblems(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('7. a partner edits a request awaiting review, sees the message for an invalid field, fixes it and saves', async () => {
+    const requester = await token(`portal-partner-${run}`, ['PARTNER'], fixture.requester.id);
+    const draft = await expect(201, call('POST', '/api/v1/techtransfer/requests', requester, {
+      title: { 'en-US': `Fiber coating line ${run}` },
+      description: { 'en-US': 'We need a UV-curable coating line for drawn optical fiber.' },
+      field: 'NEW_MATERIALS', keywords: ['coating', 'optical fiber'], requiredTrlMin: 6, acceptableModes: ['LICENSE'],
+      region: '320509',
+    }));
+    const { context, page } = await openPage(browser);
+    try {
+      await signIn(page, { user: `portal-partner-${run}`, organizationId: fixture.requester.id, role: 'PARTNER' });
+      await page.goto(`${GATEWAY_URL}/#/workspace/requests/${draft.id}`);
+      await page.getByRole('heading', { level: 1, name: `Fiber coating line ${run}` }).waitFor();
+      await page.locator('#edit-request').click();
+      await page.locator('#request-form').waitFor();
+      const title = page.getByLabel('Title · English', { exact: true });
+      assert.equal(await title.inputValue(), `Fiber coating line ${run}`, 'the form starts from the stored request');
+      await title.fill(`UV-curable fiber coating line ${run}`);
+      await page.locator('#request-trl').fill('12'); // out of range: the service says so
+      await page.getByRole('button', { name: 'Save changes' }).click();
+
+      const message = page.locator('[data-field="requiredTrlMin"] .field-error');
+      await message.waitFor({ state: 'visible' });
+      assert.match(await message.innerText(), /9/, 'the service\'s message for requiredTrlMin is next to the field');
+      assert.equal(await page.locator('#request-trl').getAttribute('aria-invalid'), 'true');
+      await screenshot(page, '09-request-edit-invalid');
+      const unchanged = await expect(200, call('GET', `/api/v1/techtransfer/requests/${draft.id}`, requester));
+      assert.equal(unchanged.version, draft.version, 'an invalid edit stores nothing');
+
+      await page.locator('#request-trl').fill('7');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await page.waitForURL(new RegExp(`#/workspace/requests/${draft.id}$`));
+      await page.getByRole('heading', { level: 1, name: `UV-curable fiber coating line ${run}` }).waitFor();
+      await page.getByText('Awaiting review').first().waitFor();
+      await screenshot(page, '10-request-edited');
+      const edited = await expect(200, call('GET', `/api/v1/techtransfer/requests/${draft.id}`, requester));
+      assert.equal(edited.title['en-US'], `UV-curable fiber coating line ${run}`);
+      assert.equal(edited.requiredTrlMin, 7);
+      assert.equal(edited.status, 'SUBMITTED');
+      assert.equal(edited.version, draft.version + 1, 'edited in place: one new version, no second request');
       assertNoProblems(page);
     } finally {
       await context.close();

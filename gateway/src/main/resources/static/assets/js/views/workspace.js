@@ -1,5 +1,6 @@
-// A partner's workspace: its requests and offers, forms to submit and revise them, ranked matches with their
-// reasons, expressions of interest, answers to interest in its offers, and notifications.
+// A partner's workspace: its requests and offers, forms to submit them and to edit them while they await review
+// or were rejected, ranked matches with their reasons, expressions of interest, answers to interest in its offers,
+// and the notifications of continuous matching.
 import { h, replace, uid } from '../dom.js';
 import { formatDate, formatMoney, isZh, label, pick, t } from '../i18n.js';
 import { all, api, ApiError } from '../api.js';
@@ -7,7 +8,7 @@ import { href, navigate } from '../nav.js';
 import { countyOptions, regionPath } from '../geo.js';
 import {
   announce, bi, bilingualInputs, checkboxes, clearErrors, csv, describeError, enumOptions, field, pageTitle,
-  showErrors, statusBadge,
+  pagination, showErrors, statusBadge,
 } from '../ui.js';
 import { offerCard, offerFacts } from './offers.js';
 
@@ -103,7 +104,7 @@ function numberOrNull(input) {
   return value === '' ? null : Number(value);
 }
 
-function listingForm(kind, existing, onSaved) {
+function listingForm(kind, existing, onSaved, onReload) {
   const isOffer = kind === 'offer';
   const e = existing || {};
   const title = bilingualInputs({ name: 'title', legend: t('form.title'), value: e.title || {}, maxLength: 200 });
@@ -161,30 +162,55 @@ function listingForm(kind, existing, onSaved) {
     });
   }
   controls.push(field({ name: 'region', labelText: t('form.region'), control: region }));
-  const submit = h('button', { type: 'submit', class: 'button', id: `${kind}-submit` }, t('form.submit'));
+  const idle = t(existing ? 'form.save' : 'form.submit');
+  const submit = h('button', { type: 'submit', class: 'button', id: `${kind}-submit` }, idle);
   const form = h('form', { class: 'form', novalidate: true, id: `${kind}-form`, onsubmit: async (event) => {
     event.preventDefault();
     clearErrors(form);
     submit.disabled = true;
     submit.textContent = t('form.saving');
     try {
-      const saved = await api(`/api/v1/techtransfer/${kind}s`, { method: 'POST', body: read() });
-      if (existing && ['SUBMITTED', 'PUBLISHED'].includes(existing.status)) {
-        // a revision replaces the previous version (the API has no edit of a submitted listing)
-        await api(`/api/v1/techtransfer/${kind}s/${existing.id}/withdraw`, { method: 'POST', ifMatch: existing.version }).catch(() => null);
-      }
+      // an edit replaces the listing in place, based on the version read with it (If-Match = its ETag)
+      const saved = existing
+        ? await api(`/api/v1/techtransfer/${kind}s/${encodeURIComponent(existing.id)}`, { method: 'PUT', body: read(), ifMatch: existing.version })
+        : await api(`/api/v1/techtransfer/${kind}s`, { method: 'POST', body: read() });
       onSaved(saved);
     } catch (error) {
-      showErrors(form, error);
+      const conflict = editConflict(error);
+      if (conflict) {
+        showErrors(form, new Error(t(conflict)));
+        form.querySelector('.error-summary').append(h('p', {},
+          h('button', { type: 'button', class: 'button secondary', id: `${kind}-reload`, onclick: onReload }, t('edit.reload'))));
+      } else {
+        showErrors(form, error);
+      }
     } finally {
       submit.disabled = false;
-      submit.textContent = t('form.submit');
+      submit.textContent = idle;
     }
   } },
-  existing ? h('p', { class: 'alert alert-info' }, t('partner.revise.note')) : null,
+  existing ? h('p', { class: 'alert alert-info' }, t(existing.status === 'REJECTED' ? 'edit.note.rejected' : 'edit.note'),
+    existing.reviewReason ? ` ${t('partner.reviewReason', { reason: existing.reviewReason })}` : null) : null,
   controls,
-  h('div', { class: 'form-actions' }, submit, h('a', { class: 'button secondary', href: href('workspace') }, t('form.cancel'))));
+  h('div', { class: 'form-actions' }, submit, h('a', { class: 'button secondary', href: existing ? href(`workspace/${kind}s/${existing.id}`) : href('workspace') }, t('form.cancel'))));
   return form;
+}
+
+/** Only what staff have not published yet, or have rejected, can be edited (PUT); anything else is replaced by a new one. */
+function editable(item) {
+  return ['SUBMITTED', 'REJECTED'].includes(item.status);
+}
+
+/**
+ * The message for an edit the service refused as a whole: someone changed the listing since it was read (a stale
+ * If-Match: 409 stale-version, or 412), or it can no longer be edited (409: reviewed or withdrawn meanwhile).
+ */
+function editConflict(error) {
+  if (!(error instanceof ApiError)) return null;
+  const type = String(error.problem.type || '');
+  if (error.status === 412 || (error.status === 409 && type.endsWith('stale-version'))) return 'edit.stale';
+  if (error.status === 409) return 'edit.conflict';
+  return null;
 }
 
 async function formView(ctx, kind, id) {
@@ -193,13 +219,20 @@ async function formView(ctx, kind, id) {
   const existing = id ? await api(`/api/v1/techtransfer/${kind}s/${encodeURIComponent(id)}`) : null;
   if (!ctx.alive()) return;
   const heading = t(kind === 'offer' ? 'partner.newOffer' : 'partner.newRequest');
+  const breadcrumb = h('p', { class: 'breadcrumb' }, h('a', { href: href('workspace') }, `← ${t('partner.title')}`));
+  if (existing && !editable(existing)) {
+    replace(ctx.main, breadcrumb, pageTitle(`${t('partner.edit')}: ${pick(existing.title)}`),
+      h('p', { class: 'alert alert-info' }, t('edit.notEditable', { status: label('listingStatus', existing.status) })),
+      h('p', {}, h('a', { class: 'button secondary', href: href(`workspace/${kind}s/${existing.id}`) }, t('partner.view'))));
+    return;
+  }
   replace(ctx.main,
-    h('p', { class: 'breadcrumb' }, h('a', { href: href('workspace') }, `← ${t('partner.title')}`)),
+    breadcrumb,
     pageTitle(existing ? `${t('partner.edit')}: ${pick(existing.title)}` : heading),
     listingForm(kind, existing, (saved) => {
-      announce(t('form.submitted'));
+      announce(t(existing ? 'form.saved' : 'form.submitted'));
       navigate(`workspace/${kind}s/${saved.id}`);
-    }));
+    }, () => ctx.rerender()));
 }
 
 export function requestFormView(ctx, id) {
@@ -214,10 +247,10 @@ export function offerFormView(ctx, id) {
 
 function listingActions(kind, item, ctx) {
   const status = h('p', { class: 'meta', role: 'status' });
-  const canEdit = ['SUBMITTED', 'PUBLISHED', 'REJECTED', 'EXPIRED'].includes(item.status);
+  const canEdit = editable(item);
   const canWithdraw = ['SUBMITTED', 'PUBLISHED'].includes(item.status);
   return h('div', { class: 'actions' },
-    canEdit ? h('a', { class: 'button secondary', href: href(`workspace/${kind}s/${item.id}/edit`) }, t('partner.edit')) : null,
+    canEdit ? h('a', { class: 'button secondary', id: `edit-${kind}`, href: href(`workspace/${kind}s/${item.id}/edit`) }, t('partner.edit')) : null,
     canWithdraw ? h('button', { type: 'button', class: 'button secondary', onclick: async () => {
       try {
         await api(`/api/v1/techtransfer/${kind}s/${item.id}/withdraw`, { method: 'POST', ifMatch: item.version });
@@ -314,95 +347,73 @@ export async function myOfferView(ctx, id) {
 
 // ---- notifications ----
 
-/** GET /api/v1/techtransfer/notifications: the platform's match suggestions (null when the service has none). */
-async function suggestions() {
-  try {
-    const result = await api('/api/v1/techtransfer/notifications', { query: { size: 50 } });
-    const items = Array.isArray(result) ? result : (result && result.content) || [];
-    return items.map((n) => {
-      const forRequest = n.kind === 'OFFER_FOR_REQUEST';
-      const title = typeof n.offerTitle === 'object' && n.offerTitle ? pick(n.offerTitle) : (n.title || '');
-      const score = typeof n.score === 'number' ? `${Math.round(n.score * 100)}%` : '';
-      return {
-        id: n.id, version: n.version, read: Boolean(n.read), at: n.createdAt,
-        text: t(forRequest ? 'n.suggestedOffer' : 'n.suggestedRequest', { title, score }),
-        reasons: Array.isArray(n.reasons) ? n.reasons : [],
-        link: forRequest && n.requestId ? href(`workspace/requests/${n.requestId}`)
-          : n.offerId ? href(`workspace/offers/${n.offerId}`) : null,
-      };
-    });
-  } catch (error) {
-    if (error instanceof ApiError && (error.status === 404 || error.status === 405)) return null;
-    throw error;
-  }
+/** One notification of GET /api/v1/techtransfer/notifications, as the page shows it. */
+function describeNotification(n) {
+  const forRequest = n.kind === 'OFFER_FOR_REQUEST';
+  const score = typeof n.score === 'number' ? `${Math.round(n.score * 100)}%` : '';
+  return {
+    text: t(forRequest ? 'n.suggestedOffer' : 'n.suggestedRequest', { title: pick(n.offerTitle || {}), score }),
+    reasons: Array.isArray(n.reasons) ? n.reasons : [],
+    link: forRequest ? href(`workspace/requests/${n.requestId}`) : href(`workspace/offers/${n.offerId}`),
+  };
 }
 
-/** What the organization can already read: interest in its offers, answers to its interest, deals, reviews. */
-async function events(user) {
-  const [matches, requests, offers] = await Promise.all([
-    myMatches(), all('/api/v1/techtransfer/requests', {}), all('/api/v1/techtransfer/offers', { organizationId: user.org }),
-  ]);
-  const items = [];
-  const titleOf = (m) => pick(m.offerTitle);
-  const orgNames = new Map();
-  await Promise.all([...new Set(matches.map((m) => m.requestOrganizationId))].map((orgId) => api(`/api/v1/organizations/${encodeURIComponent(orgId)}`)
-    .then((o) => orgNames.set(orgId, pick(o.name))).catch(() => null)));
-  for (const m of matches) {
-    const mine = m.offerOrganizationId === user.org;
-    const link = mine ? href(`workspace/offers/${m.offerId}`) : href(`workspace/requests/${m.requestId}`);
-    const org = orgNames.get(m.requestOrganizationId) || m.requestOrganizationId;
-    if (mine && m.status === 'PROPOSED') items.push({ at: m.createdAt, text: t('n.interest', { org, title: titleOf(m) }), link });
-    if (!mine && m.status === 'NEGOTIATING') items.push({ at: m.acceptedAt || m.updatedAt, text: t('n.accepted', { title: titleOf(m) }), link });
-    if (!mine && m.status === 'DECLINED') items.push({ at: m.updatedAt, text: t('n.declined', { title: titleOf(m) }), link });
-    if (m.status === 'DEAL_CLOSED') items.push({ at: m.closedAt || m.updatedAt, text: t('n.deal', { title: titleOf(m) }), link });
-    if (m.status === 'WITHDRAWN') items.push({ at: m.updatedAt, text: t('n.withdrawn', { title: titleOf(m) }), link });
-  }
-  for (const [kind, list] of [['request', requests], ['offer', offers.filter((o) => o.organizationId === user.org)]]) {
-    for (const item of list) {
-      const link = href(`workspace/${kind}s/${item.id}`);
-      if (item.publishedAt) items.push({ at: item.publishedAt, text: t('n.published', { kind: t(`kind.${kind}`), title: pick(item.title) }), link });
-      if (item.status === 'REJECTED') items.push({ at: item.updatedAt, text: t('n.rejected', { kind: t(`kind.${kind}`), title: pick(item.title), reason: item.reviewReason || '' }), link });
-    }
-  }
-  return items;
+/** A notification with its read state; "mark as read" updates it in place and keeps the focus on it. */
+function notificationItem(n) {
+  const item = h('li', { class: 'notification', 'data-id': n.id, tabindex: '-1' });
+  const status = h('span', { class: 'meta', role: 'status' });
+  const show = (current) => {
+    const { text, reasons, link } = describeNotification(current);
+    const textId = uid('notification-text');
+    replace(item,
+      current.read ? null : h('span', { class: 'badge badge-unread' }, t('notifications.unread')), ' ',
+      h('time', { datetime: current.createdAt }, formatDate(current.createdAt)), ' ',
+      h('a', { href: link, id: textId }, text),
+      reasons.length ? h('ul', { class: 'reasons' }, reasons.slice(0, 4).map((reason) => h('li', {}, reason))) : null,
+      current.read ? null : h('button', {
+        type: 'button', class: 'button link mark-read', 'aria-describedby': textId, onclick: async () => {
+          try {
+            const updated = await api(`/api/v1/techtransfer/notifications/${encodeURIComponent(current.id)}/read`, { method: 'POST' });
+            show(updated);
+            item.focus();
+            announce(t('notifications.marked'));
+          } catch (error) {
+            status.textContent = describeError(error);
+          }
+        },
+      }, t('notifications.markRead')),
+      status);
+    item.classList.toggle('unread', !current.read);
+  };
+  show(n);
+  return item;
 }
 
 /**
- * The notifications page: the service's match suggestions (GET /api/v1/techtransfer/notifications, marked read
- * one by one) with the events of the organization's matches and listings, newest first.
+ * The notifications page: the suggestions of the platform's continuous matching for the organization (new
+ * offers for its requests, new requests for its offers), newest first, each marked read one by one.
  */
-export async function loadNotifications(user) {
-  const [suggested, happened] = await Promise.all([suggestions(), events(user)]);
-  const items = [...(suggested || []), ...happened];
-  items.sort((a, b) => String(b.at).localeCompare(String(a.at)));
-  return { suggestionsAvailable: suggested !== null, items };
-}
-
-function notificationItem(n, ctx) {
-  const status = h('span', { class: 'meta', role: 'status' });
-  return h('li', { class: ['notification', n.id && !n.read ? 'unread' : null], 'data-id': n.id || null },
-    n.at ? h('time', { datetime: n.at }, formatDate(n.at)) : null, ' ',
-    n.link ? h('a', { href: n.link }, n.text) : n.text,
-    n.reasons && n.reasons.length ? h('ul', { class: 'reasons' }, n.reasons.slice(0, 4).map((reason) => h('li', {}, reason))) : null,
-    n.id && !n.read ? h('button', { type: 'button', class: 'button link', onclick: async () => {
-      try {
-        await api(`/api/v1/techtransfer/notifications/${encodeURIComponent(n.id)}/read`, { method: 'POST' });
-        ctx.rerender();
-      } catch (error) {
-        status.textContent = describeError(error);
-      }
-    } }, t('notifications.markRead')) : null,
-    status);
-}
-
 export async function notificationsView(ctx) {
   const user = requireOrg(ctx);
   if (!user) return;
-  const { suggestionsAvailable, items } = await loadNotifications(user);
+  const unreadOnly = ctx.query.unread === 'true';
+  const page = Number(ctx.query.page || 0);
+  const result = await api('/api/v1/techtransfer/notifications', { query: { unread: unreadOnly ? 'true' : undefined, page, size: 20 } });
   if (!ctx.alive()) return;
+  const items = result.content || [];
+  const filter = h('select', { id: 'notifications-filter' },
+    h('option', { value: 'all', selected: !unreadOnly }, t('notifications.all')),
+    h('option', { value: 'unread', selected: unreadOnly }, t('notifications.unreadOnly')));
   replace(ctx.main,
     pageTitle(t('notifications.title')),
-    h('p', { class: 'meta' }, t(suggestionsAvailable ? 'notifications.about' : 'notifications.derived')),
-    items.length ? h('ul', { class: 'notifications', id: 'notification-list' }, items.map((n) => notificationItem(n, ctx)))
-      : h('p', {}, t('notifications.none')));
+    h('p', { class: 'meta' }, t('notifications.about')),
+    h('form', { class: 'filters', onsubmit: (event) => {
+      event.preventDefault();
+      navigate('notifications', { unread: filter.value === 'unread' ? 'true' : undefined });
+    } },
+    h('div', { class: 'field' }, h('label', { for: filter.id }, t('notifications.show')), filter),
+    h('button', { type: 'submit', class: 'button secondary' }, t('filter.apply'))),
+    items.length ? h('ul', { class: 'notifications', id: 'notification-list' }, items.map((n) => notificationItem(n)))
+      : h('p', {}, t(unreadOnly ? 'notifications.noneUnread' : 'notifications.none')),
+    pagination(result.page, (p) => navigate('notifications', { ...ctx.query, page: p })));
 }

@@ -18,10 +18,12 @@ public final class Transitions<S extends Enum<S>, A extends Enum<A>> {
 
     private final String noun;
     private final Map<S, Map<A, S>> table;
+    private final Map<A, String> advice;
 
-    private Transitions(String noun, Map<S, Map<A, S>> table) {
+    private Transitions(String noun, Map<S, Map<A, S>> table, Map<A, String> advice) {
         this.noun = noun;
         this.table = table;
+        this.advice = advice;
     }
 
     public static <S extends Enum<S>, A extends Enum<A>> Builder<S, A> of(String noun, Class<S> states) {
@@ -36,7 +38,8 @@ public final class Transitions<S extends Enum<S>, A extends Enum<A>> {
             throw new StateConflictException("This " + noun + " is " + from + ", so it cannot be "
                     + pastParticiple(action) + ". " + (allowed.isEmpty() ? "No further changes are possible."
                     : "Possible now: " + allowed.stream().map(a -> a.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .collect(Collectors.joining(", ")) + "."));
+                    .collect(Collectors.joining(", ")) + ".")
+                    + (advice.containsKey(action) ? " " + advice.get(action).replace("{noun}", noun) : ""));
         }
         return to;
     }
@@ -60,6 +63,7 @@ public final class Transitions<S extends Enum<S>, A extends Enum<A>> {
             case "ACCEPT" -> "accepted";
             case "DECLINE" -> "declined";
             case "CLOSE_DEAL" -> "closed as a deal";
+            case "EDIT" -> "edited";
             default -> action.name().toLowerCase(Locale.ROOT).replace('_', ' ') + "ed";
         };
     }
@@ -68,6 +72,7 @@ public final class Transitions<S extends Enum<S>, A extends Enum<A>> {
 
         private final String noun;
         private final Map<S, Map<A, S>> table;
+        private final Map<A, String> advice = new HashMap<>();
 
         private Builder(String noun, Class<S> states) {
             this.noun = noun;
@@ -79,10 +84,19 @@ public final class Transitions<S extends Enum<S>, A extends Enum<A>> {
             return this;
         }
 
+        /**
+         * What to do instead when {@code action} is refused, appended to the 409's detail ("{noun}" stands for the
+         * noun of the table).
+         */
+        public Builder<S, A> otherwise(A action, String whatToDo) {
+            advice.put(action, whatToDo);
+            return this;
+        }
+
         public Transitions<S, A> build() {
             Map<S, Map<A, S>> frozen = new HashMap<>();
             table.forEach((state, moves) -> frozen.put(state, Collections.unmodifiableMap(moves)));
-            return new Transitions<>(noun, Collections.unmodifiableMap(frozen));
+            return new Transitions<>(noun, Collections.unmodifiableMap(frozen), Map.copyOf(advice));
         }
     }
 }

@@ -76,20 +76,36 @@ public class Offer extends AggregateDocument {
     static Offer submit(String organizationId, Content content) {
         Offer offer = new Offer("off-" + new ObjectId().toHexString());
         offer.organizationId = organizationId;
-        offer.title = Map.copyOf(content.title());
-        offer.summary = Map.copyOf(content.summary());
-        offer.field = content.field();
-        offer.keywords = List.copyOf(content.keywords());
-        offer.trl = content.trl();
-        offer.ipStatus = content.ipStatus();
-        offer.patentNumbers = List.copyOf(content.patentNumbers());
-        offer.transferModes = List.copyOf(content.transferModes());
-        offer.askingPrice = content.askingPrice();
-        offer.region = content.region().code();
-        offer.prefectureCode = content.region().prefectureCode();
-        offer.provinceCode = content.region().provinceCode();
+        offer.describe(content);
         offer.status = OfferStatus.SUBMITTED;
         return offer;
+    }
+
+    /**
+     * The owner's edit (see {@code ListingEdit}): replaces the content; a rejected offer goes back to review, so the
+     * previous review is cleared. Nothing was public, so no event.
+     */
+    List<OfferEvent> edit(Content content) {
+        status = status.next(OfferStatus.Action.EDIT);
+        describe(content);
+        reviewReason = null;
+        reviewedAt = null;
+        return List.of();
+    }
+
+    private void describe(Content content) {
+        title = Map.copyOf(content.title());
+        summary = Map.copyOf(content.summary());
+        field = content.field();
+        keywords = List.copyOf(content.keywords());
+        trl = content.trl();
+        ipStatus = content.ipStatus();
+        patentNumbers = List.copyOf(content.patentNumbers());
+        transferModes = List.copyOf(content.transferModes());
+        askingPrice = content.askingPrice();
+        region = content.region().code();
+        prefectureCode = content.region().prefectureCode();
+        provinceCode = content.region().provinceCode();
     }
 
     List<OfferEvent> approve(String reason, Instant now, Duration lifetime) {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +28,7 @@ import org.yrd.platform.commons.security.Caller;
 import org.yrd.platform.commons.web.PageResponse;
 import org.yrd.platform.commons.web.Paging;
 import org.yrd.platform.commons.web.Versions;
+import org.yrd.platform.techtransfer.listing.ListingEdit;
 import org.yrd.platform.techtransfer.listing.RegionView;
 import org.yrd.platform.techtransfer.listing.ReviewInput;
 import org.yrd.platform.techtransfer.listing.TechField;
@@ -87,6 +89,16 @@ class OfferController {
     @Operation(summary = "One offer: published for anyone, otherwise for its owner and staff only")
     ResponseEntity<OfferView> get(@PathVariable String id, Caller caller) {
         Offer offer = offers.get(caller, id);
+        return Versions.ok(view(offer, caller, names(Set.of(offer))), offer.getVersion());
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Edit an offer awaiting review or rejected (owner or staff, If-Match)",
+            description = ListingEdit.API_DOC, security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<OfferView> edit(@PathVariable String id,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                   @Valid @RequestBody SubmitOffer body, Caller caller) {
+        Offer offer = offers.edit(caller, id, Versions.required(ifMatch, null), body);
         return Versions.ok(view(offer, caller, names(Set.of(offer))), offer.getVersion());
     }
 

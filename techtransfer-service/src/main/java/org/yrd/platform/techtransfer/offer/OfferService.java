@@ -35,6 +35,7 @@ import org.yrd.platform.commons.security.Role;
 import org.yrd.platform.events.techtransfer.OfferEvent;
 import org.yrd.platform.techtransfer.listing.Access;
 import org.yrd.platform.techtransfer.listing.ChangeCursor;
+import org.yrd.platform.techtransfer.listing.ListingEdit;
 import org.yrd.platform.techtransfer.listing.ListingProperties;
 import org.yrd.platform.techtransfer.listing.ListingRules;
 import org.yrd.platform.techtransfer.listing.MoneyAmount;
@@ -81,17 +82,35 @@ public class OfferService {
     Offer submit(Caller caller, SubmitOffer command) {
         caller.requireAnyRole(Role.PARTNER, Role.STAFF);
         KnownOrganization owner = organizations.resolveOwner(caller, command.organizationId());
-        Region region = RegionValidation.requireAssignable(regions, "region", command.region());
-        Offer offer = Offer.submit(owner.id(), new Offer.Content(command.title(), command.summary(), command.field(),
-                ListingRules.keywords(command.keywords()),
-                command.trl(), command.ipStatus(),
-                command.patentNumbers() == null ? List.of() : ListingRules.keywords(command.patentNumbers()),
-                List.copyOf(new LinkedHashSet<>(command.transferModes())),
-                MoneyAmount.of(command.askingPrice()), region));
+        Offer offer = Offer.submit(owner.id(), content(command));
         store.insert(offer, List.of());
         stored(offer);
         count(offer, "submitted");
         return offer;
+    }
+
+    /**
+     * Replaces what the owner described, as in {@link #submit}, at the version the client read: allowed while the
+     * offer is SUBMITTED or REJECTED (then it goes back to review). The owner never changes, whatever the body
+     * says; the other fields a client must not set do not bind.
+     */
+    Offer edit(Caller caller, String id, long expectedVersion, SubmitOffer command) {
+        Offer offer = ListingEdit.apply(store, caller, get(caller, id), Offer::getOrganizationId, "offer",
+                expectedVersion, edited -> edited.edit(content(command)));
+        stored(offer);
+        count(offer, "edited");
+        return offer;
+    }
+
+    /** The validated content of a create or edit body (Bean Validation has run; these are the remaining checks). */
+    private Offer.Content content(SubmitOffer command) {
+        Region region = RegionValidation.requireAssignable(regions, "region", command.region());
+        return new Offer.Content(command.title(), command.summary(), command.field(),
+                ListingRules.keywords(command.keywords()),
+                command.trl(), command.ipStatus(),
+                command.patentNumbers() == null ? List.of() : ListingRules.keywords(command.patentNumbers()),
+                List.copyOf(new LinkedHashSet<>(command.transferModes())),
+                MoneyAmount.of(command.askingPrice()), region);
     }
 
     /** The offer if this caller may see it: published ones for anyone, the rest for the owner and staff. */

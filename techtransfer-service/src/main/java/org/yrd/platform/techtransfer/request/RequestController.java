@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +25,7 @@ import org.yrd.platform.commons.security.Caller;
 import org.yrd.platform.commons.web.PageResponse;
 import org.yrd.platform.commons.web.Paging;
 import org.yrd.platform.commons.web.Versions;
+import org.yrd.platform.techtransfer.listing.ListingEdit;
 import org.yrd.platform.techtransfer.listing.RegionView;
 import org.yrd.platform.techtransfer.listing.ReviewInput;
 import org.yrd.platform.techtransfer.listing.TechField;
@@ -81,6 +83,17 @@ class RequestController {
             security = @SecurityRequirement(name = "bearer"))
     ResponseEntity<RequestView> get(@PathVariable String id, Caller caller) {
         TechnologyRequest request = requests.get(caller, id);
+        return Versions.ok(view(request, names(Set.of(request))), request.getVersion());
+    }
+
+    @PutMapping("/api/v1/techtransfer/requests/{id}")
+    @Operation(summary = "Edit a request awaiting review or rejected (its organization or staff, If-Match)",
+            description = ListingEdit.API_DOC + " An edited request is routed again by its region.",
+            security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<RequestView> edit(@PathVariable String id,
+                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                     @Valid @RequestBody SubmitRequest body, Caller caller) {
+        TechnologyRequest request = requests.edit(caller, id, Versions.required(ifMatch, null), body);
         return Versions.ok(view(request, names(Set.of(request))), request.getVersion());
     }
 

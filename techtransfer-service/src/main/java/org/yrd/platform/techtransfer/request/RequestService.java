@@ -34,6 +34,7 @@ import org.yrd.platform.techtransfer.branchcenter.BranchCenterService;
 import org.yrd.platform.techtransfer.listing.Access;
 import org.yrd.platform.techtransfer.listing.Budget;
 import org.yrd.platform.techtransfer.listing.ChangeCursor;
+import org.yrd.platform.techtransfer.listing.ListingEdit;
 import org.yrd.platform.techtransfer.listing.ListingProperties;
 import org.yrd.platform.techtransfer.listing.ListingRules;
 import org.yrd.platform.techtransfer.listing.ReviewInput;
@@ -77,18 +78,40 @@ public class RequestService {
     TechnologyRequest submit(Caller caller, SubmitRequest command) {
         caller.requireAnyRole(Role.PARTNER, Role.STAFF);
         KnownOrganization owner = organizations.resolveOwner(caller, command.organizationId());
-        Region region = RegionValidation.requireAssignable(regions, "region", command.region());
-        ListingRules.budget(command.budget());
-        ListingRules.deadline("deadline", command.deadline(), clock);
-        TechnologyRequest request = TechnologyRequest.submit(owner.id(), new TechnologyRequest.Content(
-                command.title(), command.description(), command.field(), ListingRules.keywords(command.keywords()),
-                command.requiredTrlMin(), Budget.of(command.budget()),
-                List.copyOf(new LinkedHashSet<>(command.acceptableModes())), region, command.deadline()),
-                branchCenters.routeFor(region.code()));
+        TechnologyRequest.Content content = content(command);
+        TechnologyRequest request = TechnologyRequest.submit(owner.id(), content,
+                branchCenters.routeFor(content.region().code()));
         store.insert(request, List.of());
         stored(request);
         count(request, "submitted");
         return request;
+    }
+
+    /**
+     * Replaces what the owner described, as in {@link #submit}, at the version the client read: allowed while the
+     * request is SUBMITTED or REJECTED (then it goes back to review, in the queue of the branch center nearest to
+     * its region). The owner never changes, whatever the body says; the other fields a client must not set do not
+     * bind.
+     */
+    TechnologyRequest edit(Caller caller, String id, long expectedVersion, SubmitRequest command) {
+        TechnologyRequest request = ListingEdit.apply(store, caller, get(caller, id),
+                TechnologyRequest::getOrganizationId, "request", expectedVersion, edited -> {
+                    TechnologyRequest.Content content = content(command);
+                    return edited.edit(content, branchCenters.routeFor(content.region().code()));
+                });
+        stored(request);
+        count(request, "edited");
+        return request;
+    }
+
+    /** The validated content of a create or edit body (Bean Validation has run; these are the remaining checks). */
+    private TechnologyRequest.Content content(SubmitRequest command) {
+        Region region = RegionValidation.requireAssignable(regions, "region", command.region());
+        ListingRules.budget(command.budget());
+        ListingRules.deadline("deadline", command.deadline(), clock);
+        return new TechnologyRequest.Content(command.title(), command.description(), command.field(),
+                ListingRules.keywords(command.keywords()), command.requiredTrlMin(), Budget.of(command.budget()),
+                List.copyOf(new LinkedHashSet<>(command.acceptableModes())), region, command.deadline());
     }
 
     /** The request if the caller is its organization or staff; to anyone else it does not exist. */

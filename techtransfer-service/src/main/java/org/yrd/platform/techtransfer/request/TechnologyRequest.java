@@ -83,20 +83,37 @@ public class TechnologyRequest extends AggregateDocument {
     static TechnologyRequest submit(String organizationId, Content content, String branchCenterId) {
         TechnologyRequest request = new TechnologyRequest("req-" + new ObjectId().toHexString());
         request.organizationId = organizationId;
-        request.title = Map.copyOf(content.title());
-        request.description = Map.copyOf(content.description());
-        request.field = content.field();
-        request.keywords = List.copyOf(content.keywords());
-        request.requiredTrlMin = content.requiredTrlMin();
-        request.budget = content.budget();
-        request.acceptableModes = List.copyOf(content.acceptableModes());
-        request.region = content.region().code();
-        request.prefectureCode = content.region().prefectureCode();
-        request.provinceCode = content.region().provinceCode();
-        request.deadline = content.deadline();
-        request.branchCenterId = branchCenterId;
+        request.describe(content, branchCenterId);
         request.status = RequestStatus.SUBMITTED;
         return request;
+    }
+
+    /**
+     * The owner's edit (see {@code ListingEdit}): replaces the content and the review queue, which follows the
+     * region; a rejected request goes back to review, so the previous review is cleared. Nothing was public, so no
+     * event.
+     */
+    List<RequestEvent> edit(Content content, String newBranchCenterId) {
+        status = status.next(RequestStatus.Action.EDIT);
+        describe(content, newBranchCenterId);
+        reviewReason = null;
+        reviewedAt = null;
+        return List.of();
+    }
+
+    private void describe(Content content, String queue) {
+        title = Map.copyOf(content.title());
+        description = Map.copyOf(content.description());
+        field = content.field();
+        keywords = List.copyOf(content.keywords());
+        requiredTrlMin = content.requiredTrlMin();
+        budget = content.budget();
+        acceptableModes = List.copyOf(content.acceptableModes());
+        region = content.region().code();
+        prefectureCode = content.region().prefectureCode();
+        provinceCode = content.region().provinceCode();
+        deadline = content.deadline();
+        branchCenterId = queue;
     }
 
     List<RequestEvent> approve(String reason, Instant now, Duration lifetime) {

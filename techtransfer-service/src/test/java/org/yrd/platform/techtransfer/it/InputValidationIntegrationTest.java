@@ -152,15 +152,7 @@ class InputValidationIntegrationTest extends TechTransferIntegrationTest {
 
     @Test
     void fieldsAClientMustNotSetAreIgnored() {
-        Map<String, Object> body = offerBody("Mass assignment", "320509");
-        body.put("id", "off-chosen-by-client");
-        body.put("status", "PUBLISHED");
-        body.put("version", 42);
-        body.put("createdAt", "2000-01-01T00:00:00Z");
-        body.put("publishedAt", "2000-01-01T00:00:00Z");
-        body.put("organizationId", other);
-        body.put("score", 1.0);
-        body.put("renewed", true);
+        Map<String, Object> body = withFieldsAClientMustNotSet(offerBody("Mass assignment", "320509"), other);
         JsonNode offer = postAs(partner(writer), API + "/offers", body).expect(201).body();
         assertThat(offer.get("id").asString()).isNotEqualTo("off-chosen-by-client");
         assertThat(offer.get("status").asString()).isEqualTo("SUBMITTED");

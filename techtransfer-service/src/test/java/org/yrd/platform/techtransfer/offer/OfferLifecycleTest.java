@@ -126,15 +126,49 @@ class OfferLifecycleTest {
         assertThat(offer.isMatchable(later.plusSeconds(1))).isTrue();
     }
 
+    @Test
+    void anEditReplacesTheContentQuietlyAndSendsARejectedOfferBackToReview() {
+        Offer offer = submitted();
+        Offer.Content changed = new Offer.Content(Map.of("en-US", "Sulfide solid electrolyte"),
+                Map.of("en-US", "Sulfide electrolyte for solid-state cells"), TechField.NEW_MATERIALS,
+                List.of("sulfide"), 7, IpStatus.PATENT_PENDING, List.of(), List.of(TransferMode.ASSIGNMENT), null,
+                RegionCatalog.loadDefault().find("320509").orElseThrow());
+        assertThat(offer.edit(changed)).isEmpty();
+        assertThat(offer.getStatus()).isEqualTo(OfferStatus.SUBMITTED);
+        assertThat(offer.getTitle()).containsEntry("en-US", "Sulfide solid electrolyte");
+        assertThat(offer.getTrl()).isEqualTo(7);
+        assertThat(offer.getRegion()).isEqualTo("320509");
+        assertThat(offer.getProvinceCode()).isEqualTo("320000");
+        assertThat(offer.getAskingPrice()).isNull();
+        assertThat(offer.getOrganizationId()).isEqualTo("org-a");
+
+        offer.reject("no patent evidence", T0);
+        assertThat(offer.edit(changed)).isEmpty();
+        assertThat(offer.getStatus()).isEqualTo(OfferStatus.SUBMITTED);
+        assertThat(offer.getReviewReason()).isNull();
+        assertThat(offer.getReviewedAt()).isNull();
+    }
+
+    @Test
+    void aPublishedOfferIsNotEditedButTheRefusalSaysWhatToDo() {
+        Offer offer = published();
+        Map<String, String> title = offer.getTitle();
+        assertThatThrownBy(() -> offer.edit(null)).isInstanceOf(StateConflictException.class)
+                .hasMessageContaining("is PUBLISHED, so it cannot be edited")
+                .hasMessageContaining("withdraw it (if it is still published) and submit a new offer");
+        assertThat(offer.getTitle()).isEqualTo(title);
+        assertThat(offer.getStatus()).isEqualTo(OfferStatus.PUBLISHED);
+    }
+
     /** The complete table: what each state allows, everything else refused with a 409. */
     @ParameterizedTest
     @EnumSource(OfferStatus.class)
     void onlyTheListedMovesAreAllowed(OfferStatus state) {
         Map<OfferStatus, Set<Action>> allowed = Map.of(
-                OfferStatus.SUBMITTED, EnumSet.of(Action.APPROVE, Action.REJECT, Action.WITHDRAW),
+                OfferStatus.SUBMITTED, EnumSet.of(Action.APPROVE, Action.REJECT, Action.WITHDRAW, Action.EDIT),
                 OfferStatus.PUBLISHED, EnumSet.of(Action.WITHDRAW, Action.EXPIRE, Action.RENEW),
                 OfferStatus.EXPIRED, EnumSet.of(Action.RENEW),
-                OfferStatus.REJECTED, EnumSet.noneOf(Action.class),
+                OfferStatus.REJECTED, EnumSet.of(Action.EDIT),
                 OfferStatus.WITHDRAWN, EnumSet.noneOf(Action.class));
         for (Action action : Action.values()) {
             if (allowed.get(state).contains(action)) {

@@ -124,14 +124,37 @@ class RequestLifecycleTest {
         assertThat(request.getExpiresAt()).isEqualTo(now.plus(YEAR));
     }
 
+    @Test
+    void anEditOfARejectedRequestSendsItBackToReviewInTheQueueOfItsNewRegion() {
+        TechnologyRequest request = submitted(null);
+        request.reject("too vague", T0);
+        TechnologyRequest.Content changed = new TechnologyRequest.Content(Map.of("zh-CN", "硫化物电解质"),
+                Map.of("zh-CN", "需要硫化物固态电解质"), TechField.NEW_MATERIALS, List.of(), 6, null,
+                List.of(TransferMode.JOINT_DEVELOPMENT), RegionCatalog.loadDefault().find("310118").orElseThrow(),
+                LocalDate.parse("2026-12-31"));
+        assertThat(request.edit(changed, "bc-qingpu")).isEmpty();
+        assertThat(request.getStatus()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(request.getReviewReason()).isNull();
+        assertThat(request.getBranchCenterId()).isEqualTo("bc-qingpu");
+        assertThat(request.getRegion()).isEqualTo("310118");
+        assertThat(request.getDeadline()).isEqualTo(LocalDate.parse("2026-12-31"));
+        assertThat(request.getBudget()).isNull();
+        assertThat(request.getOrganizationId()).isEqualTo("org-b");
+
+        request.withdraw(T0);
+        assertThatThrownBy(() -> request.edit(changed, "central")).isInstanceOf(StateConflictException.class)
+                .hasMessageContaining("submit a new request");
+        assertThat(request.getBranchCenterId()).isEqualTo("bc-qingpu");
+    }
+
     @ParameterizedTest
     @EnumSource(RequestStatus.class)
     void onlyTheListedMovesAreAllowed(RequestStatus state) {
         Map<RequestStatus, Set<Action>> allowed = Map.of(
-                RequestStatus.SUBMITTED, EnumSet.of(Action.APPROVE, Action.REJECT, Action.WITHDRAW),
+                RequestStatus.SUBMITTED, EnumSet.of(Action.APPROVE, Action.REJECT, Action.WITHDRAW, Action.EDIT),
                 RequestStatus.PUBLISHED, EnumSet.of(Action.WITHDRAW, Action.EXPIRE, Action.RENEW, Action.MATCH),
                 RequestStatus.EXPIRED, EnumSet.of(Action.RENEW, Action.MATCH),
-                RequestStatus.REJECTED, EnumSet.noneOf(Action.class),
+                RequestStatus.REJECTED, EnumSet.of(Action.EDIT),
                 RequestStatus.WITHDRAWN, EnumSet.noneOf(Action.class),
                 RequestStatus.MATCHED, EnumSet.noneOf(Action.class));
         for (Action action : Action.values()) {

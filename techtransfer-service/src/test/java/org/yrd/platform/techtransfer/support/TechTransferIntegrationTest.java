@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -152,11 +153,24 @@ public abstract class TechTransferIntegrationTest {
     }
 
     protected Response postAs(String token, String path, Object body) {
-        MockHttpServletRequestBuilder request = post(path).contentType(MediaType.APPLICATION_JSON);
+        return call(withBody(post(path), body), token);
+    }
+
+    /** A PUT with the version it is based on ({@code If-Match}, as the ETag of a GET; null sends none). */
+    protected Response putAs(String token, String path, Object body, String ifMatch) {
+        MockHttpServletRequestBuilder request = withBody(put(path), body);
+        if (ifMatch != null) {
+            request.header(HttpHeaders.IF_MATCH, ifMatch);
+        }
+        return call(request, token);
+    }
+
+    private static MockHttpServletRequestBuilder withBody(MockHttpServletRequestBuilder request, Object body) {
+        request.contentType(MediaType.APPLICATION_JSON);
         if (body != null) {
             request.content(body instanceof String text ? text : JSON.writeValueAsString(body));
         }
-        return call(request, token);
+        return request;
     }
 
     // --- listings ---
@@ -188,6 +202,19 @@ public abstract class TechTransferIntegrationTest {
         body.put("budget", Map.of("min", 500000, "max", 2000000, "currency", "CNY"));
         body.put("acceptableModes", List.of("LICENSE", "JOINT_DEVELOPMENT"));
         body.put("region", region);
+        return body;
+    }
+
+    /** Adds what a client must never set on an offer (ids, state, versions, timestamps, owner, score). */
+    protected static Map<String, Object> withFieldsAClientMustNotSet(Map<String, Object> body, String otherOrg) {
+        body.put("id", "off-chosen-by-client");
+        body.put("status", "PUBLISHED");
+        body.put("version", 42);
+        body.put("createdAt", "2000-01-01T00:00:00Z");
+        body.put("publishedAt", "2000-01-01T00:00:00Z");
+        body.put("organizationId", otherOrg);
+        body.put("score", 1.0);
+        body.put("renewed", true);
         return body;
     }
 
