@@ -172,21 +172,50 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One cycle: claim a batch of aggregates with pending events, publish them, confirm. Returns events sent. */
+    /**
+     * One cycle: claim a batch of aggregates with pending events, publish them, confirm. Returns events sent.
+     * <p>
+     * The whole batch is handed to the producer before any acknowledgement is awaited, so a cycle costs one
+     * broker round trip rather than one per aggregate; the idempotent producer keeps each aggregate's events in
+     * order on its partition. Only the acknowledged prefix of an aggregate's events leaves its outbox.
+     */
     int relayOnce() {
         List<Claim> claims = claimBatch();
-        int sent = 0;
-        BrokerUnavailableException brokerFailure = null;
+        List<List<CompletableFuture<SendResult<String, Object>>>> sends = new ArrayList<>(claims.size());
+        boolean producerRefused = false;
         for (Claim claim : claims) {
-            if (brokerFailure != null) {
-                releaseLease(claim, List.of());
+            List<CompletableFuture<SendResult<String, Object>>> claimSends = new ArrayList<>();
+            sends.add(claimSends);
+            if (producerRefused) {
                 continue;
             }
+            for (Document event : claim.events()) {
+                CompletableFuture<SendResult<String, Object>> sent;
+                try {
+                    sent = send(event);
+                } catch (RuntimeException e) {
+                    sent = CompletableFuture.failedFuture(e);
+                }
+                claimSends.add(sent);
+                if (sent.isCompletedExceptionally()) {
+                    // the producer could not even take it (no metadata within max.block.ms): stop handing it more
+                    producerRefused = true;
+                    break;
+                }
+            }
+        }
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+        int sent = 0;
+        BrokerUnavailableException brokerFailure = null;
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
             List<String> acknowledged = new ArrayList<>();
-            try {
-                publishInOrder(claim, acknowledged);
-            } catch (BrokerUnavailableException e) {
-                brokerFailure = e;
+            if (brokerFailure == null) {
+                try {
+                    awaitInOrder(claim, sends.get(i), deadline, acknowledged);
+                } catch (BrokerUnavailableException e) {
+                    brokerFailure = e;
+                }
             }
             releaseLease(claim, acknowledged);
             sent += acknowledged.size();
@@ -197,37 +226,54 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
+    /**
+     * Picks up to a batch of aggregates with pending events in one query, then claims each by its id: the query
+     * that finds work runs once a cycle, and each claim is an atomic update through the _id index that returns the
+     * events as they are at that moment (another instance may have published some since the query).
+     */
     private List<Claim> claimBatch() {
         List<Claim> claims = new ArrayList<>();
         for (String collection : collections) {
-            while (claims.size() < properties.batchSize()) {
+            int room = properties.batchSize() - claims.size();
+            if (room <= 0) {
+                break;
+            }
+            Query claimable = Query.query(claimableCriteria(clock.instant())).with(Sort.by("updatedAt")).limit(room);
+            claimable.fields().include("_id");
+            for (Document candidate : mongo.find(claimable, Document.class, collection)) {
                 Instant now = clock.instant();
-                Query claimable = Query.query(Criteria.where(OutboxFields.PENDING).is(true).orOperator(
-                                Criteria.where(OutboxFields.LEASE_UNTIL).is(null),
-                                Criteria.where(OutboxFields.LEASE_UNTIL).lt(Date.from(now))))
-                        .with(Sort.by("updatedAt"));
-                claimable.fields().include(OutboxFields.EVENTS);
+                Query stillClaimable = Query.query(Criteria.where("_id").is(candidate.get("_id"))
+                        .andOperator(claimableCriteria(now)));
+                stillClaimable.fields().include(OutboxFields.EVENTS);
                 Update lease = new Update()
                         .set(OutboxFields.LEASE_OWNER, instanceId)
                         .set(OutboxFields.LEASE_UNTIL, Date.from(now.plus(properties.lease())));
-                Document claimed = mongo.findAndModify(claimable, lease,
+                Document claimed = mongo.findAndModify(stillClaimable, lease,
                         FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-                if (claimed == null) {
-                    break;
+                if (claimed != null) {
+                    claims.add(new Claim(collection, claimed.get("_id"), claimed.getList(OutboxFields.EVENTS,
+                            Document.class, List.of())));
                 }
-                claims.add(new Claim(collection, claimed.get("_id"), claimed.getList(OutboxFields.EVENTS, Document.class,
-                        List.of())));
             }
         }
         return claims;
     }
 
-    private void publishInOrder(Claim claim, List<String> acknowledged) {
-        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        List<CompletableFuture<SendResult<String, Object>>> inFlight = new ArrayList<>();
+    private static Criteria claimableCriteria(Instant now) {
+        return Criteria.where(OutboxFields.PENDING).is(true).orOperator(
+                Criteria.where(OutboxFields.LEASE_UNTIL).is(null),
+                Criteria.where(OutboxFields.LEASE_UNTIL).lt(Date.from(now)));
+    }
+
+    /** Collects the acknowledgements of one aggregate's events in order, stopping at the first failure. */
+    private void awaitInOrder(Claim claim, List<CompletableFuture<SendResult<String, Object>>> inFlight,
+                              long deadline, List<String> acknowledged) {
         try {
-            for (Document event : claim.events()) {
-                inFlight.add(send(event));
+            if (inFlight.size() < claim.events().size()) {
+                for (CompletableFuture<SendResult<String, Object>> sent : inFlight) {
+                    sent.getNow(null); // rethrows the refusal that stopped the sending
+                }
+                throw new IllegalStateException("not sent: the producer refused an earlier record");
             }
             for (int i = 0; i < inFlight.size(); i++) {
                 long start = System.nanoTime();
