@@ -26,7 +26,7 @@ public final class MongoStoreMain {
         Path file = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(file.getParent());
 
-        H2Backend backend = new H2Backend(file.toString());
+        H2Backend backend = new IdLookupH2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
 
