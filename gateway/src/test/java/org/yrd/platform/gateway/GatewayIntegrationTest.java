@@ -202,6 +202,27 @@ class GatewayIntegrationTest {
         }
     }
 
+    /**
+     * Tokens with made-up key ids (the security drill) are 401s at once and cannot drive a JWK set fetch each: the
+     * drill once saw such requests go unanswered for 20 s on a refetch over a connection the issuer was closing.
+     */
+    @Test
+    void unknownKeyIdsAre401WithoutAJwkSetFetchEach() {
+        client.get().uri("/api/v1/organizations").header(HttpHeaders.AUTHORIZATION, bearer()).exchange()
+                .expectStatus().isOk();
+        int fetchesBefore = issuer.jwkSetFetches();
+        long started = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            expectProblem(client.get().uri("/api/v1/organizations")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.withUnknownKeyId()), HttpStatus.UNAUTHORIZED)
+                    .expectHeader().value(HttpHeaders.WWW_AUTHENTICATE,
+                            value -> assertThat(value).startsWith("Bearer error=\"invalid_token\""));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(issuer.jwkSetFetches() - fetchesBefore).as("one refresh at most within the interval")
+                .isLessThanOrEqualTo(1);
+    }
+
     @Test
     void aValidTokenIsRelayedAndSpoofedIdentityHeadersAreStripped() {
         String authorization = bearer();

@@ -126,12 +126,18 @@ class SecurityConfiguration {
         return new OrServerWebExchangeMatcher(matchers);
     }
 
-    /** Keys from the JWK set URI (no discovery call at startup), issuer and expiry checked on every token. */
+    /** The issuer's keys, fetched on the first token (no discovery call at startup); closed with the context. */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(
-            @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
-            @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+    JwkSetCache jwkSetCache(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri,
+                            GatewaySecurityProperties properties) {
+        return new JwkSetCache(jwkSetUri, properties.jwkSetMinRefreshInterval());
+    }
+
+    /** RS256 keys from the cache, issuer and expiry checked on every token. */
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(JwkSetCache jwkSetCache,
+                                  @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuerUri) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwkSetCache)
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuerUri));
