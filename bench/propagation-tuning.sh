@@ -14,6 +14,5 @@ run "linger.ms=0" SPRING_KAFKA_PRODUCER_PROPERTIES_LINGER_MS=0
 run "linger.ms=5" SPRING_KAFKA_PRODUCER_PROPERTIES_LINGER_MS=5
 run "linger.ms=20" SPRING_KAFKA_PRODUCER_PROPERTIES_LINGER_MS=20
 run "relay batch 1 aggregate" PLATFORM_OUTBOX_BATCH_SIZE=1
-run "consumer fetch.max.wait.ms=10" SPRING_KAFKA_CONSUMER_PROPERTIES_FETCH_MAX_WAIT_MS=10
 echo
 cat system-tests/target/benchmarks/results.md
