@@ -63,7 +63,7 @@ public class AggregateStore {
         mongo.insert(document, collection);
         relay.register(collection);
         if (!pending.isEmpty()) {
-            relay.nudge();
+            relay.nudge(collection, aggregate.getId());
         }
         return aggregate;
     }
@@ -108,7 +108,7 @@ public class AggregateStore {
         }
         relay.register(collection);
         if (!pending.isEmpty()) {
-            relay.nudge();
+            relay.nudge(collection, aggregate.getId());
         }
         return aggregate;
     }

@@ -15,11 +15,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -48,6 +51,7 @@ import org.springframework.kafka.support.SendResult;
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int MAX_HINTS = 10_000;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, Object> kafka;
@@ -58,6 +62,10 @@ public class OutboxRelay implements SmartLifecycle {
     private final ObjectProvider<Propagator> propagator;
     private final String instanceId = UUID.randomUUID().toString();
     private final Set<String> collections = ConcurrentHashMap.newKeySet();
+    /** Aggregates this instance just stored events for: claimed by _id, without a search of the collection. */
+    private final Queue<Hint> hints = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger hintCount = new AtomicInteger();
+    private volatile long lastSearchNanos = System.nanoTime();
     private final Object wakeUp = new Object();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
@@ -95,7 +103,20 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** Wakes the relay now instead of at its next poll: a local write just stored events. */
+    /**
+     * A local write just stored events on this aggregate: the relay claims it by its id at once. Hints beyond a
+     * bound are dropped; the periodic search finds those aggregates all the same.
+     */
+    public void nudge(String collection, Object aggregateId) {
+        if (hintCount.incrementAndGet() <= MAX_HINTS) {
+            hints.add(new Hint(collection, aggregateId));
+        } else {
+            hintCount.decrementAndGet();
+        }
+        nudge();
+    }
+
+    /** Wakes the relay now instead of at its next poll. */
     public void nudge() {
         synchronized (wakeUp) {
             wokenUp = true;
@@ -227,36 +248,59 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Picks up to a batch of aggregates with pending events in one query, then claims each by its id: the query
-     * that finds work runs once a cycle, and each claim is an atomic update through the _id index that returns the
-     * events as they are at that moment (another instance may have published some since the query).
+     * Claims up to a batch of aggregates with pending events. First those this instance's writes announced, by id;
+     * then, when there were none or at least once per idle poll, a search of the collections for the rest (writes of
+     * other instances, events left by a crash or an outage), oldest first, one query per collection.
      */
     private List<Claim> claimBatch() {
         List<Claim> claims = new ArrayList<>();
-        for (String collection : collections) {
-            int room = properties.batchSize() - claims.size();
-            if (room <= 0) {
-                break;
-            }
-            Query claimable = Query.query(claimableCriteria(clock.instant())).with(Sort.by("updatedAt")).limit(room);
-            claimable.fields().include("_id");
-            for (Document candidate : mongo.find(claimable, Document.class, collection)) {
-                Instant now = clock.instant();
-                Query stillClaimable = Query.query(Criteria.where("_id").is(candidate.get("_id"))
-                        .andOperator(claimableCriteria(now)));
-                stillClaimable.fields().include(OutboxFields.EVENTS);
-                Update lease = new Update()
-                        .set(OutboxFields.LEASE_OWNER, instanceId)
-                        .set(OutboxFields.LEASE_UNTIL, Date.from(now.plus(properties.lease())));
-                Document claimed = mongo.findAndModify(stillClaimable, lease,
-                        FindAndModifyOptions.options().returnNew(true), Document.class, collection);
-                if (claimed != null) {
-                    claims.add(new Claim(collection, claimed.get("_id"), claimed.getList(OutboxFields.EVENTS,
-                            Document.class, List.of())));
+        for (Hint hint = pollHint(); hint != null; hint = claims.size() < properties.batchSize() ? pollHint() : null) {
+            claim(hint.collection(), hint.aggregateId(), claims);
+        }
+        boolean searchDue = System.nanoTime() - lastSearchNanos >= properties.idlePoll().toNanos();
+        if (claims.isEmpty() || searchDue && claims.size() < properties.batchSize()) {
+            lastSearchNanos = System.nanoTime();
+            for (String collection : collections) {
+                int room = properties.batchSize() - claims.size();
+                if (room <= 0) {
+                    break;
+                }
+                Query claimable = Query.query(claimableCriteria(clock.instant())).with(Sort.by("updatedAt"))
+                        .limit(room);
+                claimable.fields().include("_id");
+                for (Document candidate : mongo.find(claimable, Document.class, collection)) {
+                    claim(collection, candidate.get("_id"), claims);
                 }
             }
         }
         return claims;
+    }
+
+    private Hint pollHint() {
+        Hint hint = hints.poll();
+        if (hint != null) {
+            hintCount.decrementAndGet();
+        }
+        return hint;
+    }
+
+    /**
+     * Claims one aggregate if it still has pending events and no live lease: an atomic update through the _id index
+     * that returns the events as they are at that moment (another instance may have published some meanwhile).
+     */
+    private void claim(String collection, Object aggregateId, List<Claim> claims) {
+        Instant now = clock.instant();
+        Query stillClaimable = Query.query(Criteria.where("_id").is(aggregateId).andOperator(claimableCriteria(now)));
+        stillClaimable.fields().include(OutboxFields.EVENTS);
+        Update lease = new Update()
+                .set(OutboxFields.LEASE_OWNER, instanceId)
+                .set(OutboxFields.LEASE_UNTIL, Date.from(now.plus(properties.lease())));
+        Document claimed = mongo.findAndModify(stillClaimable, lease, FindAndModifyOptions.options().returnNew(true),
+                Document.class, collection);
+        if (claimed != null) {
+            claims.add(new Claim(collection, claimed.get("_id"), claimed.getList(OutboxFields.EVENTS, Document.class,
+                    List.of())));
+        }
     }
 
     private static Criteria claimableCriteria(Instant now) {
@@ -397,6 +441,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private record Claim(String collection, Object id, List<Document> events) {
+    }
+
+    private record Hint(String collection, Object aggregateId) {
     }
 
     private static final class BrokerUnavailableException extends RuntimeException {

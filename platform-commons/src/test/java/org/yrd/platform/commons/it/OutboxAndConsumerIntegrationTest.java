@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +21,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -29,6 +34,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.yrd.platform.commons.events.EventCodec;
 import org.yrd.platform.commons.outbox.AggregateStore;
+import org.yrd.platform.commons.outbox.OutboxProperties;
 import org.yrd.platform.commons.outbox.OutboxRelay;
 import org.yrd.platform.commons.testing.PlatformTestProperties;
 import org.yrd.platform.events.EventEnvelope;
@@ -194,6 +200,34 @@ class OutboxAndConsumerIntegrationTest extends CommonsIntegrationTestBase {
                 relay.start();
             }
         }
+    }
+
+    /**
+     * A write of another instance announces nothing to this relay: its periodic search of the collection finds the
+     * events all the same (this instance's own writes are claimed by id).
+     */
+    @Test
+    void eventsStoredByAnotherInstanceArePublishedByThisOnesSearch() {
+        OutboxRelay otherInstancesRelay = new OutboxRelay(mongo, kafka,
+                CircuitBreaker.ofDefaults("other-instance"),
+                new OutboxProperties(false, 0, null, null, null, null),
+                Clock.systemUTC(), new SimpleMeterRegistry(),
+                emptyProvider(), emptyProvider());
+        AggregateStore otherInstance = new AggregateStore(mongo, Clock.systemUTC(), otherInstancesRelay,
+                emptyProvider(), emptyProvider());
+        Widget widget = new Widget(UUID.randomUUID().toString(), "stored elsewhere");
+        otherInstance.insert(widget, List.of(widget.registered()));
+        widget.rename("changed elsewhere");
+        otherInstance.update(widget, 1, List.of(widget.updated()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> effects.effectsFor(widget.getId()) == 2);
+    }
+
+    /** Neither tracer nor propagator: the other instance does not trace. */
+    @SuppressWarnings("unchecked")
+    private static <T> ObjectProvider<T> emptyProvider() {
+        return (ObjectProvider<T>)
+                new StaticListableBeanFactory().getBeanProvider(Void.class);
     }
 
     private Consumer<String, String> consumer(String group) {
