@@ -9,20 +9,14 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.yrd.platform.commons.error.InvalidInputException;
 import org.yrd.platform.commons.error.ResourceNotFoundException;
@@ -32,10 +26,9 @@ import org.yrd.platform.commons.region.RegionCatalog;
 import org.yrd.platform.commons.region.RegionValidation;
 import org.yrd.platform.commons.security.Caller;
 import org.yrd.platform.commons.security.Role;
-import org.yrd.platform.events.techtransfer.OfferEvent;
-import org.yrd.platform.techtransfer.listing.Access;
 import org.yrd.platform.techtransfer.listing.ChangeCursor;
 import org.yrd.platform.techtransfer.listing.ListingEdit;
+import org.yrd.platform.techtransfer.listing.ListingOperations;
 import org.yrd.platform.techtransfer.listing.ListingProperties;
 import org.yrd.platform.techtransfer.listing.ListingRules;
 import org.yrd.platform.techtransfer.listing.MoneyAmount;
@@ -50,12 +43,8 @@ import org.yrd.platform.techtransfer.search.BilingualTextIndex;
 @Service
 public class OfferService {
 
-    private static final Logger log = LoggerFactory.getLogger(OfferService.class);
     /** Most offers a free-text search of the list scores at once (it indexes them per question). */
     static final int MAX_SEARCH_CANDIDATES = 5000;
-
-    /** Published listings read per page when the matching index is rebuilt. */
-    static final int PUBLISHED_PAGE = 1000;
 
     private final AggregateStore store;
     private final MongoTemplate mongo;
@@ -65,6 +54,7 @@ public class OfferService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final ApplicationEventPublisher events;
+    private final ListingOperations<Offer> operations;
 
     OfferService(AggregateStore store, MongoTemplate mongo, OrganizationDirectory organizations,
                  RegionCatalog regions, ListingProperties listings, Clock clock, MeterRegistry metrics,
@@ -77,6 +67,8 @@ public class OfferService {
         this.clock = clock;
         this.metrics = metrics;
         this.events = events;
+        this.operations = new ListingOperations<>(Offer.class, OfferStatus.LIFECYCLE, store, mongo, listings, clock,
+                this::written);
     }
 
     Offer submit(Caller caller, SubmitOffer command) {
@@ -84,8 +76,7 @@ public class OfferService {
         KnownOrganization owner = organizations.resolveOwner(caller, command.organizationId());
         Offer offer = Offer.submit(owner.id(), content(command));
         store.insert(offer, List.of());
-        stored(offer);
-        count(offer, "submitted");
+        written(offer, "submitted");
         return offer;
     }
 
@@ -97,8 +88,7 @@ public class OfferService {
     Offer edit(Caller caller, String id, long expectedVersion, SubmitOffer command) {
         Offer offer = ListingEdit.apply(store, caller, get(caller, id), Offer::getOrganizationId, "offer",
                 expectedVersion, edited -> edited.edit(content(command)));
-        stored(offer);
-        count(offer, "edited");
+        written(offer, "edited");
         return offer;
     }
 
@@ -151,9 +141,7 @@ public class OfferService {
         if (filter.q() != null && !filter.q().isBlank()) {
             return search(query, filter.q(), pageable, sortRequested);
         }
-        long total = mongo.count(query, Offer.class);
-        List<Offer> content = mongo.find(Query.of(query).with(pageable), Offer.class);
-        return PageableExecutionUtils.getPage(content, pageable, () -> total);
+        return operations.page(query, pageable);
     }
 
     /** Free text: BM25 over the offers the other filters leave, best first unless the client asked for a sort. */
@@ -191,38 +179,17 @@ public class OfferService {
     }
 
     Offer review(Caller caller, String id, Long expectedVersion, ReviewInput review) {
-        caller.requireStaff();
-        String reason = review.requireReasonToReject();
-        Offer offer = require(id);
-        long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
-        Instant now = clock.instant();
-        List<OfferEvent> events = review.decision() == ReviewInput.Decision.APPROVE
-                ? offer.approve(reason, now, listings.lifetime())
-                : offer.reject(reason, now);
-        store.update(offer, expected, events);
-        stored(offer);
-        count(offer, review.decision() == ReviewInput.Decision.APPROVE ? "published" : "rejected");
-        return offer;
+        return operations.review(caller, id, expectedVersion, review);
     }
 
     Offer withdraw(Caller caller, String id, Long expectedVersion) {
-        Offer offer = get(caller, id);
-        Access.requireActsFor(caller, offer.getOrganizationId(), "offer");
-        long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
-        store.update(offer, expected, offer.withdraw(clock.instant()));
-        stored(offer);
-        count(offer, "withdrawn");
-        return offer;
+        return operations.changeAsOwner(caller, get(caller, id), expectedVersion, "withdrawn",
+                offer -> offer.withdraw(clock.instant()));
     }
 
     Offer renew(Caller caller, String id, Long expectedVersion) {
-        Offer offer = get(caller, id);
-        Access.requireActsFor(caller, offer.getOrganizationId(), "offer");
-        long expected = expectedVersion == null ? offer.getVersion() : expectedVersion;
-        store.update(offer, expected, offer.renew(clock.instant(), listings.lifetime(), listings.renewWindow()));
-        stored(offer);
-        count(offer, "renewed");
-        return offer;
+        return operations.changeAsOwner(caller, get(caller, id), expectedVersion, "renewed",
+                offer -> offer.renew(clock.instant(), listings.lifetime(), listings.renewWindow()));
     }
 
     /**
@@ -233,41 +200,17 @@ public class OfferService {
      * @return how many offers this call expired
      */
     public int expireDue(Instant now) {
-        Query due = Query.query(Criteria.where("status").is(OfferStatus.PUBLISHED).and("expiresAt").lte(now))
-                .limit(500);
-        int expired = 0;
-        for (Offer offer : mongo.find(due, Offer.class)) {
-            if (expireOne(offer, now)) {
-                expired++;
-            }
-        }
-        return expired;
+        return operations.expireDue(now);
     }
 
     /** Expires one offer as read; false if someone else changed it first. */
     boolean expireOne(Offer offer, Instant now) {
-        if (!offer.isDue(now)) {
-            return false;
-        }
-        long expected = offer.getVersion();
-        try {
-            store.update(offer, expected, offer.expire(now));
-            stored(offer);
-        } catch (OptimisticLockingFailureException alreadyChanged) {
-            log.debug("offer {} was changed concurrently; not expiring it here", offer.getId());
-            return false;
-        }
-        count(offer, "expired");
-        return true;
+        return operations.expireOne(offer, now);
     }
 
     /** The offer whatever its state, for the features that apply their own visibility (matches). */
     public Offer require(String id) {
-        Offer offer = mongo.findById(id, Offer.class);
-        if (offer == null) {
-            throw new ResourceNotFoundException("offer", id);
-        }
-        return offer;
+        return operations.require(id);
     }
 
     /**
@@ -275,45 +218,16 @@ public class OfferService {
      * pages keep each reply small whatever the size of the market.
      */
     public void forEachPublished(Consumer<Offer> action) {
-        String after = null;
-        while (true) {
-            Criteria published = Criteria.where("status").is(OfferStatus.PUBLISHED);
-            if (after != null) {
-                published = published.and("_id").gt(after);
-            }
-            List<Offer> page = mongo.find(Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE),
-                    Offer.class);
-            page.forEach(action);
-            if (page.size() < PUBLISHED_PAGE) {
-                return;
-            }
-            after = page.get(page.size() - 1).getId();
-        }
+        operations.forEachPublished(action);
     }
 
     public long countPublished() {
-        return mongo.count(Query.query(Criteria.where("status").is(OfferStatus.PUBLISHED)), Offer.class);
+        return operations.countPublished();
     }
 
     /** Id and version of every published offer: what a reconciliation of the matching index compares. */
     public Map<String, Long> publishedVersions() {
-        Map<String, Long> versions = new HashMap<>();
-        String after = null;
-        while (true) {
-            Criteria published = Criteria.where("status").is(OfferStatus.PUBLISHED);
-            if (after != null) {
-                published = published.and("_id").gt(after);
-            }
-            Query query = Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE * 10);
-            query.fields().include("_id", "version");
-            List<org.bson.Document> page = mongo.find(query, org.bson.Document.class,
-                    mongo.getCollectionName(Offer.class));
-            page.forEach(d -> versions.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
-            if (page.size() < PUBLISHED_PAGE * 10) {
-                return versions;
-            }
-            after = page.get(page.size() - 1).getString("_id");
-        }
+        return operations.publishedVersions();
     }
 
     /**
@@ -321,12 +235,18 @@ public class OfferService {
      * every instance catches up with the writes of the others through this.
      */
     public List<Offer> changedSince(ChangeCursor cursor, int limit) {
-        return mongo.find(Query.query(cursor.criteria()).with(ChangeCursor.ORDER).limit(limit), Offer.class);
+        return operations.changedSince(cursor, limit);
     }
 
     /** The offer as stored, or null: for the features that apply their own visibility. */
     public Offer find(String id) {
-        return mongo.findById(id, Offer.class);
+        return operations.find(id);
+    }
+
+    /** After every successful write: the in-process notice and the counter of what happened. */
+    private void written(Offer offer, String event) {
+        stored(offer);
+        count(offer, event);
     }
 
     /** Tells the features that keep derived state (the matching index) that this offer was stored. */

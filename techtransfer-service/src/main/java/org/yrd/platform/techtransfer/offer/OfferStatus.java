@@ -1,7 +1,6 @@
 package org.yrd.platform.techtransfer.offer;
 
-import org.yrd.platform.techtransfer.listing.ListingEdit;
-import org.yrd.platform.techtransfer.listing.Transitions;
+import org.yrd.platform.techtransfer.listing.ListingLifecycle;
 
 /**
  * Lifecycle of an offer. SUBMITTED offers wait for staff review; PUBLISHED ones are public and matchable until
@@ -13,22 +12,9 @@ public enum OfferStatus {
 
     public enum Action { APPROVE, REJECT, WITHDRAW, EXPIRE, RENEW, EDIT }
 
-    static final Transitions<OfferStatus, Action> LIFECYCLE = Transitions.<OfferStatus, Action>of("offer",
-                    OfferStatus.class)
-            .allow(SUBMITTED, Action.APPROVE, PUBLISHED)
-            .allow(SUBMITTED, Action.REJECT, REJECTED)
-            // the owner may take back what staff have not reviewed yet; nothing was public, so no event
-            .allow(SUBMITTED, Action.WITHDRAW, WITHDRAWN)
-            .allow(PUBLISHED, Action.WITHDRAW, WITHDRAWN)
-            .allow(PUBLISHED, Action.EXPIRE, EXPIRED)
-            // renewing a published offer extends it in place
-            .allow(PUBLISHED, Action.RENEW, PUBLISHED)
-            .allow(EXPIRED, Action.RENEW, PUBLISHED)
-            // an edit before review stays in the queue; an edit of a rejected offer submits it for review again
-            .allow(SUBMITTED, Action.EDIT, SUBMITTED)
-            .allow(REJECTED, Action.EDIT, SUBMITTED)
-            .otherwise(Action.EDIT, ListingEdit.OTHERWISE)
-            .build();
+    /** Exactly the lifecycle every listing has (the table is in {@link ListingLifecycle}); nothing of its own. */
+    static final ListingLifecycle<OfferStatus, Action> LIFECYCLE =
+            ListingLifecycle.of("offer", OfferStatus.class, Action.class).build();
 
     public OfferStatus next(Action action) {
         return LIFECYCLE.next(this, action);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -16,11 +15,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.stereotype.Service;
 import org.yrd.platform.commons.error.ResourceNotFoundException;
 import org.yrd.platform.commons.outbox.AggregateStore;
@@ -29,12 +26,11 @@ import org.yrd.platform.commons.region.RegionCatalog;
 import org.yrd.platform.commons.region.RegionValidation;
 import org.yrd.platform.commons.security.Caller;
 import org.yrd.platform.commons.security.Role;
-import org.yrd.platform.events.techtransfer.RequestEvent;
 import org.yrd.platform.techtransfer.branchcenter.BranchCenterService;
-import org.yrd.platform.techtransfer.listing.Access;
 import org.yrd.platform.techtransfer.listing.Budget;
 import org.yrd.platform.techtransfer.listing.ChangeCursor;
 import org.yrd.platform.techtransfer.listing.ListingEdit;
+import org.yrd.platform.techtransfer.listing.ListingOperations;
 import org.yrd.platform.techtransfer.listing.ListingProperties;
 import org.yrd.platform.techtransfer.listing.ListingRules;
 import org.yrd.platform.techtransfer.listing.ReviewInput;
@@ -48,9 +44,6 @@ public class RequestService {
 
     private static final Logger log = LoggerFactory.getLogger(RequestService.class);
 
-    /** Published listings read per page when the matching index is rebuilt. */
-    static final int PUBLISHED_PAGE = 1000;
-
     private final AggregateStore store;
     private final MongoTemplate mongo;
     private final OrganizationDirectory organizations;
@@ -60,6 +53,7 @@ public class RequestService {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final ApplicationEventPublisher events;
+    private final ListingOperations<TechnologyRequest> operations;
 
     RequestService(AggregateStore store, MongoTemplate mongo, OrganizationDirectory organizations,
                    BranchCenterService branchCenters, RegionCatalog regions, ListingProperties listings, Clock clock,
@@ -73,6 +67,8 @@ public class RequestService {
         this.clock = clock;
         this.metrics = metrics;
         this.events = events;
+        this.operations = new ListingOperations<>(TechnologyRequest.class, RequestStatus.LIFECYCLE, store, mongo,
+                listings, clock, this::written);
     }
 
     TechnologyRequest submit(Caller caller, SubmitRequest command) {
@@ -82,8 +78,7 @@ public class RequestService {
         TechnologyRequest request = TechnologyRequest.submit(owner.id(), content,
                 branchCenters.routeFor(content.region().code()));
         store.insert(request, List.of());
-        stored(request);
-        count(request, "submitted");
+        written(request, "submitted");
         return request;
     }
 
@@ -99,8 +94,7 @@ public class RequestService {
                     TechnologyRequest.Content content = content(command);
                     return edited.edit(content, branchCenters.routeFor(content.region().code()));
                 });
-        stored(request);
-        count(request, "edited");
+        written(request, "edited");
         return request;
     }
 
@@ -138,7 +132,7 @@ public class RequestService {
         if (field != null) {
             query.addCriteria(Criteria.where("field").is(field));
         }
-        return page(query, pageable);
+        return operations.page(query, pageable);
     }
 
     /** Requests awaiting review that were routed to a branch center (or to the central queue). */
@@ -147,80 +141,34 @@ public class RequestService {
         if (!branchCenters.exists(branchCenterId)) {
             throw new ResourceNotFoundException("branch center", branchCenterId);
         }
-        return page(Query.query(Criteria.where("branchCenterId").is(branchCenterId)
+        return operations.page(Query.query(Criteria.where("branchCenterId").is(branchCenterId)
                 .and("status").is(RequestStatus.SUBMITTED)), pageable);
     }
 
-    private Page<TechnologyRequest> page(Query query, Pageable pageable) {
-        long total = mongo.count(query, TechnologyRequest.class);
-        List<TechnologyRequest> content = mongo.find(Query.of(query).with(pageable), TechnologyRequest.class);
-        return PageableExecutionUtils.getPage(content, pageable, () -> total);
-    }
-
     TechnologyRequest review(Caller caller, String id, Long expectedVersion, ReviewInput review) {
-        caller.requireStaff();
-        String reason = review.requireReasonToReject();
-        TechnologyRequest request = require(id);
-        long expected = expectedVersion == null ? request.getVersion() : expectedVersion;
-        Instant now = clock.instant();
-        List<RequestEvent> events = review.decision() == ReviewInput.Decision.APPROVE
-                ? request.approve(reason, now, listings.lifetime())
-                : request.reject(reason, now);
-        store.update(request, expected, events);
-        stored(request);
-        count(request, review.decision() == ReviewInput.Decision.APPROVE ? "published" : "rejected");
-        return request;
+        return operations.review(caller, id, expectedVersion, review);
     }
 
     TechnologyRequest withdraw(Caller caller, String id, Long expectedVersion) {
-        TechnologyRequest request = get(caller, id);
-        Access.requireActsFor(caller, request.getOrganizationId(), "request");
-        long expected = expectedVersion == null ? request.getVersion() : expectedVersion;
-        store.update(request, expected, request.withdraw(clock.instant()));
-        stored(request);
-        count(request, "withdrawn");
-        return request;
+        return operations.changeAsOwner(caller, get(caller, id), expectedVersion, "withdrawn",
+                request -> request.withdraw(clock.instant()));
     }
 
     TechnologyRequest renew(Caller caller, String id, Long expectedVersion, RequestApi.RenewRequest body) {
-        TechnologyRequest request = get(caller, id);
-        Access.requireActsFor(caller, request.getOrganizationId(), "request");
-        LocalDate deadline = body == null ? null : body.deadline();
-        ListingRules.deadline("deadline", deadline, clock);
-        long expected = expectedVersion == null ? request.getVersion() : expectedVersion;
-        store.update(request, expected, request.renew(clock.instant(), listings.lifetime(), listings.renewWindow(),
-                deadline));
-        stored(request);
-        count(request, "renewed");
-        return request;
+        return operations.changeAsOwner(caller, get(caller, id), expectedVersion, "renewed", request -> {
+            LocalDate deadline = body == null ? null : body.deadline();
+            ListingRules.deadline("deadline", deadline, clock);
+            return request.renew(clock.instant(), listings.lifetime(), listings.renewWindow(), deadline);
+        });
     }
 
     /** See OfferService#expireDue: one conditional update per request, a racing instance skips. */
     public int expireDue(Instant now) {
-        Query due = Query.query(Criteria.where("status").is(RequestStatus.PUBLISHED).and("expiresAt").lte(now))
-                .limit(500);
-        int expired = 0;
-        for (TechnologyRequest request : mongo.find(due, TechnologyRequest.class)) {
-            if (expireOne(request, now)) {
-                expired++;
-            }
-        }
-        return expired;
+        return operations.expireDue(now);
     }
 
     boolean expireOne(TechnologyRequest request, Instant now) {
-        if (!request.isDue(now)) {
-            return false;
-        }
-        try {
-            store.update(request, request.getVersion(), request.expire(now));
-            stored(request);
-        } catch (OptimisticLockingFailureException alreadyChanged) {
-            log.debug("request {} was changed concurrently; not expiring it here", request.getId());
-            return false;
-        }
-        count(request, "expired");
-        return true;
+        return operations.expireOne(request, now);
     }
 
     /**
@@ -242,8 +190,7 @@ public class RequestService {
             }
             try {
                 store.update(request, request.getVersion(), request.match(dealId, matchId, clock.instant()));
-                stored(request);
-                count(request, "matched");
+                written(request, "matched");
                 return request;
             } catch (OptimisticLockingFailureException concurrentChange) {
                 if (attempt >= 3) {
@@ -254,11 +201,7 @@ public class RequestService {
     }
 
     public TechnologyRequest require(String id) {
-        TechnologyRequest request = mongo.findById(id, TechnologyRequest.class);
-        if (request == null) {
-            throw new ResourceNotFoundException("request", id);
-        }
-        return request;
+        return operations.require(id);
     }
 
     /**
@@ -266,56 +209,32 @@ public class RequestService {
      * pages keep each reply small whatever the size of the market.
      */
     public void forEachPublished(Consumer<TechnologyRequest> action) {
-        String after = null;
-        while (true) {
-            Criteria published = Criteria.where("status").is(RequestStatus.PUBLISHED);
-            if (after != null) {
-                published = published.and("_id").gt(after);
-            }
-            List<TechnologyRequest> page = mongo.find(Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE),
-                    TechnologyRequest.class);
-            page.forEach(action);
-            if (page.size() < PUBLISHED_PAGE) {
-                return;
-            }
-            after = page.get(page.size() - 1).getId();
-        }
+        operations.forEachPublished(action);
     }
 
     public long countPublished() {
-        return mongo.count(Query.query(Criteria.where("status").is(RequestStatus.PUBLISHED)), TechnologyRequest.class);
+        return operations.countPublished();
     }
 
     /** Id and version of every published request: what a reconciliation of the matching index compares. */
     public Map<String, Long> publishedVersions() {
-        Map<String, Long> versions = new HashMap<>();
-        String after = null;
-        while (true) {
-            Criteria published = Criteria.where("status").is(RequestStatus.PUBLISHED);
-            if (after != null) {
-                published = published.and("_id").gt(after);
-            }
-            Query query = Query.query(published).with(Sort.by("_id")).limit(PUBLISHED_PAGE * 10);
-            query.fields().include("_id", "version");
-            List<org.bson.Document> page = mongo.find(query, org.bson.Document.class,
-                    mongo.getCollectionName(TechnologyRequest.class));
-            page.forEach(d -> versions.put(d.getString("_id"), ((Number) d.get("version")).longValue()));
-            if (page.size() < PUBLISHED_PAGE * 10) {
-                return versions;
-            }
-            after = page.get(page.size() - 1).getString("_id");
-        }
+        return operations.publishedVersions();
     }
 
     /** Requests changed since a point, in (updatedAt, id) order, one page after the cursor. */
     public List<TechnologyRequest> changedSince(ChangeCursor cursor, int limit) {
-        return mongo.find(Query.query(cursor.criteria()).with(ChangeCursor.ORDER).limit(limit),
-                TechnologyRequest.class);
+        return operations.changedSince(cursor, limit);
     }
 
     /** The request as stored, or null: for the features that apply their own visibility. */
     public TechnologyRequest find(String id) {
-        return mongo.findById(id, TechnologyRequest.class);
+        return operations.find(id);
+    }
+
+    /** After every successful write: the in-process notice and the counter of what happened. */
+    private void written(TechnologyRequest request, String event) {
+        stored(request);
+        count(request, event);
     }
 
     /** Tells the features that keep derived state (the matching index) that this request was stored. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.types.ObjectId;
@@ -15,7 +14,6 @@ import org.springframework.data.mongodb.core.mapping.FieldType;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.yrd.platform.commons.error.StateConflictException;
-import org.yrd.platform.commons.outbox.AggregateDocument;
 import org.yrd.platform.commons.region.Region;
 import org.yrd.platform.events.techtransfer.RequestEvent;
 import org.yrd.platform.events.techtransfer.RequestExpired;
@@ -23,12 +21,16 @@ import org.yrd.platform.events.techtransfer.RequestMatched;
 import org.yrd.platform.events.techtransfer.RequestPublished;
 import org.yrd.platform.events.techtransfer.RequestWithdrawn;
 import org.yrd.platform.techtransfer.listing.Budget;
+import org.yrd.platform.techtransfer.listing.ListingAggregate;
+import org.yrd.platform.techtransfer.listing.ListingLifecycle;
 import org.yrd.platform.techtransfer.listing.TechField;
 import org.yrd.platform.techtransfer.listing.TransferMode;
 
 /**
  * A technology an organization is looking for. Private to its organization and staff. Every change goes through
- * the AggregateStore together with the events it returns.
+ * the AggregateStore together with the events it returns. Review, publication, expiry, renewal and withdrawal are
+ * the lifecycle every listing has ({@link ListingAggregate}); a deadline may end the listing sooner, and a closed
+ * deal matches it.
  */
 @Document("requests")
 @CompoundIndexes({
@@ -36,7 +38,7 @@ import org.yrd.platform.techtransfer.listing.TransferMode;
         @CompoundIndex(name = "queue", def = "{'branchCenterId': 1, 'status': 1, 'createdAt': 1}"),
         // the matching index of every instance reads the changes since its last look in this order
         @CompoundIndex(name = "changes", def = "{'updatedAt': 1, '_id': 1}")})
-public class TechnologyRequest extends AggregateDocument {
+public class TechnologyRequest extends ListingAggregate<RequestStatus, RequestEvent> {
 
     @Indexed
     private String organizationId;
@@ -54,16 +56,7 @@ public class TechnologyRequest extends AggregateDocument {
     /** A calendar date: stored as "2027-06-30" so no time zone can shift it. */
     @Field(targetType = FieldType.STRING)
     private LocalDate deadline;
-    @Indexed
-    private RequestStatus status;
     private String branchCenterId;
-    private String reviewReason;
-    private Instant reviewedAt;
-    private Instant publishedAt;
-    private Instant expiresAt;
-    private boolean renewed;
-    private Instant withdrawnAt;
-    private Instant expiredAt;
     private Instant matchedAt;
     private String dealId;
     private String matchId;
@@ -72,7 +65,7 @@ public class TechnologyRequest extends AggregateDocument {
     }
 
     private TechnologyRequest(String id) {
-        super(id);
+        super(id, RequestStatus.SUBMITTED);
     }
 
     record Content(Map<String, String> title, Map<String, String> description, TechField field,
@@ -84,7 +77,6 @@ public class TechnologyRequest extends AggregateDocument {
         TechnologyRequest request = new TechnologyRequest("req-" + new ObjectId().toHexString());
         request.organizationId = organizationId;
         request.describe(content, branchCenterId);
-        request.status = RequestStatus.SUBMITTED;
         return request;
     }
 
@@ -94,10 +86,8 @@ public class TechnologyRequest extends AggregateDocument {
      * event.
      */
     List<RequestEvent> edit(Content content, String newBranchCenterId) {
-        status = status.next(RequestStatus.Action.EDIT);
+        returnToReview();
         describe(content, newBranchCenterId);
-        reviewReason = null;
-        reviewedAt = null;
         return List.of();
     }
 
@@ -116,47 +106,15 @@ public class TechnologyRequest extends AggregateDocument {
         branchCenterId = queue;
     }
 
-    List<RequestEvent> approve(String reason, Instant now, Duration lifetime) {
-        RequestStatus next = status.next(RequestStatus.Action.APPROVE);
+    /** Approval ends the listing at its deadline if that is sooner, and is refused once the deadline has passed. */
+    @Override
+    protected Instant publishedUntil(Instant now, Duration lifetime) {
         Instant until = expiry(now, lifetime, deadline);
         if (!until.isAfter(now)) {
             throw new StateConflictException("The deadline of this request (" + deadline + ") has passed; reject it "
                     + "and ask the organization to submit it again with a later deadline.");
         }
-        status = next;
-        reviewReason = reason;
-        reviewedAt = now;
-        publishedAt = now;
-        expiresAt = until;
-        return List.of(published());
-    }
-
-    List<RequestEvent> reject(String reason, Instant now) {
-        status = status.next(RequestStatus.Action.REJECT);
-        reviewReason = reason;
-        reviewedAt = now;
-        return List.of();
-    }
-
-    List<RequestEvent> withdraw(Instant now) {
-        boolean wasPublic = status == RequestStatus.PUBLISHED;
-        status = status.next(RequestStatus.Action.WITHDRAW);
-        withdrawnAt = now;
-        return wasPublic ? List.of(new RequestWithdrawn(getId(), organizationId, field.name(), region)) : List.of();
-    }
-
-    boolean isDue(Instant now) {
-        return status == RequestStatus.PUBLISHED && expiresAt != null && !expiresAt.isAfter(now);
-    }
-
-    List<RequestEvent> expire(Instant now) {
-        if (status == RequestStatus.PUBLISHED && !isDue(now)) {
-            throw new StateConflictException("This request is published until " + expiresAt
-                    + "; it cannot expire yet.");
-        }
-        status = status.next(RequestStatus.Action.EXPIRE);
-        expiredAt = now;
-        return List.of(new RequestExpired(getId(), organizationId, field.name(), region));
+        return until;
     }
 
     /**
@@ -165,31 +123,15 @@ public class TechnologyRequest extends AggregateDocument {
      * would end it again at once is dropped unless a new one is given.
      */
     List<RequestEvent> renew(Instant now, Duration lifetime, Duration window, LocalDate newDeadline) {
-        RequestStatus next = status.next(RequestStatus.Action.RENEW);
-        if (renewed) {
-            throw new StateConflictException("This request was renewed once already; submit it again as a new "
-                    + "request.");
-        }
-        if (status == RequestStatus.PUBLISHED && expiresAt.isAfter(now.plus(window))) {
-            throw new StateConflictException("This request is published until " + expiresAt + "; it can be renewed "
-                    + "from " + expiresAt.minus(window) + " on.");
-        }
-        boolean republished = status == RequestStatus.EXPIRED;
-        status = next;
-        renewed = true;
+        List<RequestEvent> events = renewUntil(now, window, expiry(now, lifetime, newDeadline));
+        // only once the renewal was allowed: a refused one changes nothing
         deadline = newDeadline;
-        expiresAt = expiry(now, lifetime, newDeadline);
-        expiredAt = null;
-        List<RequestEvent> events = new ArrayList<>();
-        if (republished) {
-            events.add(published());
-        }
         return events;
     }
 
     /** A deal was closed on this request: it is matched for good and no longer matchable. */
     List<RequestEvent> match(String newDealId, String byMatchId, Instant now) {
-        status = status.next(RequestStatus.Action.MATCH);
+        moveTo(getStatus().next(RequestStatus.Action.MATCH));
         dealId = newDealId;
         matchId = byMatchId;
         matchedAt = now;
@@ -206,14 +148,27 @@ public class TechnologyRequest extends AggregateDocument {
         return byDeadline.isBefore(byLifetime) ? byDeadline : byLifetime;
     }
 
-    private RequestPublished published() {
+    @Override
+    protected ListingLifecycle<RequestStatus, ?> lifecycle() {
+        return RequestStatus.LIFECYCLE;
+    }
+
+    @Override
+    protected RequestPublished publishedEvent() {
         return new RequestPublished(getId(), organizationId, title, field.name(), region, requiredTrlMin);
     }
 
-    public boolean isMatchable(Instant now) {
-        return status == RequestStatus.PUBLISHED && expiresAt != null && expiresAt.isAfter(now);
+    @Override
+    protected RequestWithdrawn withdrawnEvent() {
+        return new RequestWithdrawn(getId(), organizationId, field.name(), region);
     }
 
+    @Override
+    protected RequestExpired expiredEvent() {
+        return new RequestExpired(getId(), organizationId, field.name(), region);
+    }
+
+    @Override
     public String getOrganizationId() {
         return organizationId;
     }
@@ -262,28 +217,8 @@ public class TechnologyRequest extends AggregateDocument {
         return deadline;
     }
 
-    public RequestStatus getStatus() {
-        return status;
-    }
-
     public String getBranchCenterId() {
         return branchCenterId;
-    }
-
-    public String getReviewReason() {
-        return reviewReason;
-    }
-
-    public Instant getPublishedAt() {
-        return publishedAt;
-    }
-
-    public Instant getExpiresAt() {
-        return expiresAt;
-    }
-
-    public boolean isRenewed() {
-        return renewed;
     }
 
     public String getDealId() {
