@@ -62,5 +62,8 @@ const siph = requests.find((r) => r.organizationId === fenhuOptical && r.title['
 await shoot('partner-matches', 'en-US', `workspace/requests/${siph.id}`, {
   signIn: { user: 'li.hua', org: fenhuOptical, role: 'PARTNER' }, height: 1300,
 });
+await shoot('notifications', 'zh-CN', 'notifications', {
+  signIn: { user: 'li.hua', org: fenhuOptical, role: 'PARTNER' }, height: 1100,
+});
 await shoot('signin', 'en-US', 'signin');
 await browser.close();

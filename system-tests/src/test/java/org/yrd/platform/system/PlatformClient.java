@@ -87,9 +87,16 @@ public final class PlatformClient {
     /** Sends raw bytes, for bodies that are not valid text (invalid UTF-8). */
     public Response sendBytes(String method, String path, String token, byte[] body) throws IOException,
             InterruptedException {
+        return sendBytes(method, path, token, body, Map.of());
+    }
+
+    /** Sends raw bytes with extra headers (an If-Match for an edit). */
+    public Response sendBytes(String method, String path, String token, byte[] body, Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

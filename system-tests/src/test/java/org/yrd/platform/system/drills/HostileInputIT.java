@@ -43,7 +43,10 @@ class HostileInputIT {
     private static Fixtures fixtures;
     private static Stores stores;
 
-    record Endpoint(String name, String path, String token, String template) {
+    record Endpoint(String name, String method, String path, String token, String template) {
+        Endpoint(String name, String path, String token, String template) {
+            this(name, "POST", path, token, template);
+        }
     }
 
     @BeforeAll
@@ -74,9 +77,25 @@ class HostileInputIT {
                 new Endpoint("decline match", "/api/v1/techtransfer/matches/" + fixtures.ids.get("matchToDecline")
                         + "/decline", fixtures.tokens.get("B"), "decline"),
                 new Endpoint("close deal", "/api/v1/techtransfer/matches/" + fixtures.ids.get("matchToClose")
-                        + "/close-deal", staff, "deal"));
+                        + "/close-deal", staff, "deal"),
+                new Endpoint("edit agreement", "PUT", "/api/v1/agreements/" + fixtures.ids.get("agrDraft"), staff,
+                        "agreement"),
+                new Endpoint("edit article", "PUT", "/api/v1/news/" + fixtures.ids.get("newsDraft"), staff, "article"),
+                new Endpoint("edit offer", "PUT", "/api/v1/techtransfer/offers/" + fixtures.ids.get("offerSubmittedA"),
+                        partner, "offer"),
+                new Endpoint("edit request", "PUT", "/api/v1/techtransfer/requests/"
+                        + fixtures.ids.get("requestToReviewA"), partner, "request"));
 
         Map<String, Long> before = counts();
+        // an edit's target changes version once per accepted edit, and never for a refused one
+        Map<String, Long> versionsBefore = new LinkedHashMap<>();
+        Map<String, Integer> acceptedEdits = new LinkedHashMap<>();
+        for (Endpoint endpoint : endpoints) {
+            if (endpoint.method().equals("PUT")) {
+                versionsBefore.put(endpoint.path(), version(endpoint.path(), staff));
+                acceptedEdits.put(endpoint.path(), 0);
+            }
+        }
         Map<String, Integer> statuses = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         int accepted = 0;
@@ -85,9 +104,12 @@ class HostileInputIT {
         while (cases < 1000) {
             for (Endpoint endpoint : endpoints) {
                 for (Case hostile : corpus(fixtures.body(endpoint.template()), random)) {
+                    // an edit carries the current version, so that it is the body, not a stale If-Match, that is judged
+                    Map<String, String> headers = endpoint.method().equals("PUT")
+                            ? Map.of("If-Match", client.get(endpoint.path(), staff).header("ETag")) : Map.of();
                     PlatformClient.Response response = hostile.raw() != null
-                            ? client.sendBytes("POST", endpoint.path(), endpoint.token(), hostile.raw())
-                            : client.send("POST", endpoint.path(), endpoint.token(), hostile.json(), Map.of());
+                            ? client.sendBytes(endpoint.method(), endpoint.path(), endpoint.token(), hostile.raw(), headers)
+                            : client.send(endpoint.method(), endpoint.path(), endpoint.token(), hostile.json(), headers);
                     cases++;
                     statuses.merge(String.valueOf(response.status()), 1, Integer::sum);
                     String label = endpoint.name() + " / " + hostile.name();
@@ -99,6 +121,7 @@ class HostileInputIT {
                     }
                     if (response.status() / 100 == 2) {
                         accepted++;
+                        acceptedEdits.computeIfPresent(endpoint.path(), (path, n) -> n + 1);
                         if (!hostile.mayBeValid()) {
                             failures.add(label + ": accepted (" + response.status() + ")");
                         }
@@ -117,8 +140,17 @@ class HostileInputIT {
                 Math.min(20, failures.size()))));
         assertThat(failures).isEmpty();
         assertThat(created).as("documents created only by accepted requests").isLessThanOrEqualTo(accepted);
+        for (Map.Entry<String, Long> edited : versionsBefore.entrySet()) {
+            assertThat(version(edited.getKey(), staff) - edited.getValue())
+                    .as("versions of %s: one per accepted edit, none for a refused one", edited.getKey())
+                    .isEqualTo(acceptedEdits.get(edited.getKey()).longValue());
+        }
         assertThat(client.get("/api/v1/agreements/" + fixtures.ids.get("agrToSign"), staff).text("status"))
                 .as("a refused signing leaves the draft as it was").isIn("DRAFT", "SIGNED");
+    }
+
+    private static long version(String path, String token) throws Exception {
+        return Long.parseLong(client.get(path, token).header("ETag").replaceAll("[^0-9]", ""));
     }
 
     /** One hostile request: a JSON text, or raw bytes; {@code mayBeValid} for edge cases a server may accept. */
