@@ -18,11 +18,11 @@ import reactor.core.publisher.Mono;
  * Closes the connection after a response sent before its request body was read: a 401, 413 or 429 that the
  * gateway decides from the headers alone.
  * <p>
- * The unread rest of the body would otherwise sit in front of the client's next request on that connection, for the
- * server to drain; Reactor Netty 1.3.6 even lost the read of that next request (reactor/reactor-netty 4347), and
- * the client waited 20 s in the security drill. {@code Connection: close} sends the next request on a fresh
- * connection, as HTTP servers commonly do rather than drain an unwanted body. Requests that are read in full (every
- * routed one) keep their connection.
+ * Reactor Netty (1.3.6 here) can lose the read of a keep-alive request that arrives before such an exchange has
+ * terminated: the next request on the connection then goes unanswered until the client gives up (20 s in the
+ * security drill; reactor/reactor-netty pull request 4347). {@code Connection: close} makes the client send its
+ * next request on a fresh connection, as HTTP servers commonly do rather than drain an unwanted body. Requests that
+ * are read in full (every routed one) keep their connection.
  */
 @Component
 class UnreadBodyConnectionCloseFilter implements WebFilter, Ordered {
