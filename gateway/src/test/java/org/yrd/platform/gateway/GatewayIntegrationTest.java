@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,37 +158,40 @@ class GatewayIntegrationTest {
     }
 
     /**
-     * A write rejected before its body is read (401, 429) closes its connection, so the next request cannot stall on
-     * it (the security drill once saw a reused connection go unanswered for 20 s right after a 401); every request
-     * gets its answer, and connections whose bodies were read stay open.
+     * Rejections close their connection, so the next request cannot stall on it (Reactor Netty 1.3.6 lost the read
+     * of a request sent on a keep-alive connection right after a fast 401; the security drill waited 20 s): every
+     * request gets its answer, and successful exchanges keep their connection.
      */
     @Test
-    void aRequestAfterARejectedWriteIsAnsweredAndReadBodiesKeepTheirConnection() throws Exception {
+    void aRequestAfterARejectionIsAnsweredAndSuccessfulExchangesKeepTheirConnection() throws Exception {
         String body = "{\"title\":{\"en-US\":\"" + "x".repeat(1500) + "\"}}";
         String foreign = "Bearer " + issuer.withForeignSignature();
+        String expired = "Bearer " + issuer.expired();
         int rounds = 300;
-        int rejectedBeforeReading = 0;
+        int closed = 0;
         try (RawHttpConnection connection = RawHttpConnection.open(port, Duration.ofSeconds(5))) {
             for (int i = 0; i < rounds; i++) {
-                RawHttpConnection.Response anonymousWrite =
-                        connection.exchange("POST", "/api/v1/techtransfer/offers", null, body);
-                assertThat(anonymousWrite).as("round " + i).isEqualTo(new RawHttpConnection.Response(401, true));
-                // the per-caller rate limit may answer 429 to a steady stream: being answered at all is the point
-                RawHttpConnection.Response read = connection.exchange("GET", "/api/v1/news", null, null);
-                assertThat(read.status()).as("round " + i).isIn(200, 429);
-                assertThat(read.connectionClosed()).as("round " + i + ": a bodiless request keeps its connection")
-                        .isFalse();
-                assertThat(connection.exchange("POST", "/api/v1/news", foreign, body)).as("round " + i)
-                        .isEqualTo(new RawHttpConnection.Response(401, true));
-                RawHttpConnection.Response routed =
-                        connection.exchange("POST", "/api/v1/techtransfer/offers", bearer(), body);
-                assertThat(routed.status()).as("round " + i).isIn(200, 429);
-                assertThat(routed.connectionClosed()).as("round " + i + ": closed only when the body went unread")
-                        .isEqualTo(routed.status() == 429);
-                rejectedBeforeReading += routed.status() == 429 ? 3 : 2;
+                List<RawHttpConnection.Response> responses = List.of(
+                        connection.exchange("POST", "/api/v1/techtransfer/offers", null, body),
+                        connection.exchange("GET", "/api/v1/news", expired, null),
+                        connection.exchange("GET", "/api/v1/news/feed", foreign, null),
+                        connection.exchange("POST", "/api/v1/news", foreign, body),
+                        // the per-caller rate limit may answer 429 to this steady stream: being answered is the point
+                        connection.exchange("GET", "/api/v1/news", null, null),
+                        connection.exchange("POST", "/api/v1/techtransfer/offers", bearer(), body));
+                for (int r = 0; r < 4; r++) {
+                    assertThat(responses.get(r)).as("round " + i + ", rejection " + r)
+                            .isEqualTo(new RawHttpConnection.Response(401, true));
+                }
+                for (RawHttpConnection.Response answered : responses.subList(4, 6)) {
+                    assertThat(answered.status()).as("round " + i).isIn(200, 429);
+                    assertThat(answered.connectionClosed()).as("round " + i + ": closed only after a rejection")
+                            .isEqualTo(answered.status() == 429);
+                }
+                closed += (int) responses.stream().filter(RawHttpConnection.Response::connectionClosed).count();
             }
             assertThat(connection.exchange("GET", "/api/v1/news", null, null).status()).isIn(200, 429);
-            assertThat(connection.connections()).isEqualTo(1 + rejectedBeforeReading);
+            assertThat(connection.connections()).isEqualTo(1 + closed);
         }
     }
 
