@@ -72,7 +72,7 @@ class SecurityMatrixIT {
                     response = client.send(method, path, token, body, headers);
                 } catch (java.net.http.HttpTimeoutException timedOut) {
                     // a reused keep-alive connection once went unanswered right after a 401 (fixed in the gateway,
-                    // UnreadBodyConnectionCloseFilter): a stall fails the drill, and the cell is still checked
+                    // RejectionConnectionCloseFilter): a stall fails the drill, and the cell is still checked
                     stalls.add(name + " as " + caller);
                     response = SharedPlatform.client().send(method, path, token, body, headers);
                 }
