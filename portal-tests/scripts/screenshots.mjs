@@ -62,8 +62,12 @@ const siph = requests.find((r) => r.organizationId === fenhuOptical && r.title['
 await shoot('partner-matches', 'en-US', `workspace/requests/${siph.id}`, {
   signIn: { user: 'li.hua', org: fenhuOptical, role: 'PARTNER' }, height: 1300,
 });
+// the demo publishes offers before requests, so continuous matching notifies offer owners: show one of them
+const staffToken = await (await import('../lib/api.mjs')).token('screenshots', ['STAFF']);
+const notified = (await expect(200, call('GET', '/api/v1/techtransfer/notifications?size=1', staffToken)))
+  .content[0].organizationId;
 await shoot('notifications', 'zh-CN', 'notifications', {
-  signIn: { user: 'li.hua', org: fenhuOptical, role: 'PARTNER' }, height: 1100,
+  signIn: { user: 'wang.fang', org: notified, role: 'PARTNER' }, height: 1100,
 });
 await shoot('signin', 'en-US', 'signin');
 await browser.close();
