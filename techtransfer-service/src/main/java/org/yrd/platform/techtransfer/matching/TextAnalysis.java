@@ -1,19 +1,15 @@
 package org.yrd.platform.techtransfer.matching;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.yrd.platform.techtransfer.search.BilingualTextIndex;
 
 /**
  * The analyzers of the matching index, one per language, each in fields of its own: SmartCN segments Chinese,
@@ -70,22 +66,7 @@ final class TextAnalysis {
     }
 
     static List<String> tokens(Analyzer analyzer, String text) {
-        List<String> tokens = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            return tokens;
-        }
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            // analysis of an in-memory string does not do I/O
-            throw new UncheckedIOException(e);
-        }
-        return tokens;
+        return BilingualTextIndex.tokens(analyzer, "text", text);
     }
 
     /** The listing's keywords written in Chinese (at least one Han character). */

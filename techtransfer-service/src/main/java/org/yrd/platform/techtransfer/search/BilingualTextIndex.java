@@ -186,7 +186,8 @@ public final class BilingualTextIndex {
         return document;
     }
 
-    static List<String> tokens(Analyzer analyzer, String field, String text) {
+    /** The terms an analyzer makes of a text (none for a blank one); shared with the matching engine. */
+    public static List<String> tokens(Analyzer analyzer, String field, String text) {
         List<String> tokens = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return tokens;
